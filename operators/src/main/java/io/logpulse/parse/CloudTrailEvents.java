@@ -1,0 +1,231 @@
+package io.logpulse.parse;
+
+import io.logpulse.parse.JsonFields.Slot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a CloudTrail event into the change record incident correlation needs: who (principal)
+ * changed what (resources) in which account and region, whether it was a successful mutating call
+ * ({@code change}), and what kind of change it was ({@code change_kind}).
+ *
+ * <p>Change kinds, first match wins:
+ *
+ * <ol>
+ *   <li>a table of API names ({@link #KINDS}) for {@code deploy}, {@code configuration}, {@code
+ *       scaling}, {@code network} and {@code data}; Lambda's versioned names such as {@code
+ *       UpdateFunctionCode20150331v2} are looked up without the version suffix;
+ *   <li>{@code iam}: any call to IAM or STS, and KMS key policy and grant calls;
+ *   <li>{@code delete}: names starting with Delete or Terminate;
+ *   <li>{@code network}: EC2 names starting with ModifyVpc;
+ *   <li>{@code configuration}: names starting with Update, Modify, Put, Set, Enable or Disable;
+ *   <li>{@code other}.
+ * </ol>
+ *
+ * Read-only calls get no change kind.
+ */
+final class CloudTrailEvents {
+  static final String SERVICE = "cloudtrail";
+
+  private static final Map<String, String> KINDS = kinds();
+
+  private static final String[] READ_ONLY_PREFIXES = {"Get", "List", "Describe", "Head", "Lookup"};
+  private static final String[] CONFIGURATION_PREFIXES = {
+    "Update", "Modify", "Put", "Set", "Enable", "Disable"
+  };
+
+  private CloudTrailEvents() {}
+
+  static void fill(JsonFields f, EventDraft d) {
+    d.format = LogFormat.CLOUDTRAIL;
+    d.service = SERVICE;
+    d.level = Levels.INFO;
+    d.timestamp = f.time(Slot.TIME);
+    d.requestId = f.text(Slot.REQUEST_ID);
+    String source = f.text(Slot.EVENT_SOURCE);
+    String name = f.text(Slot.EVENT_NAME);
+    d.eventSource = source;
+    d.eventName = name;
+    d.region = f.text(Slot.REGION);
+    d.account = firstOf(f.text(Slot.RECIPIENT_ACCOUNT), f.text(Slot.USER_ACCOUNT));
+    d.principal =
+        firstOf(f.text(Slot.USER_ARN), firstOf(f.text(Slot.ISSUER_ARN), f.text(Slot.INVOKED_BY)));
+    Boolean readOnly = f.bool(Slot.READ_ONLY);
+    boolean isReadOnly = readOnly != null ? readOnly : hasPrefix(name, READ_ONLY_PREFIXES);
+    d.readOnly = isReadOnly;
+    d.change =
+        !isReadOnly && !f.has(Slot.ERROR_CODE) && "AwsApiCall".equals(f.text(Slot.EVENT_TYPE));
+    d.changeKind = isReadOnly ? null : changeKind(source, name);
+    List<String> resources = new ArrayList<>(f.resources());
+    String ssmName = f.text(Slot.SSM_NAME);
+    if (ssmName != null && "ssm.amazonaws.com".equals(source) && !resources.contains(ssmName)) {
+      resources.add(ssmName);
+    }
+    d.resources = resources;
+  }
+
+  /** The change kind of a mutating call (see the class documentation). */
+  static String changeKind(String source, String name) {
+    String api = withoutVersionSuffix(name);
+    String kind = KINDS.get(api);
+    if (kind != null) {
+      return kind;
+    }
+    if ("iam.amazonaws.com".equals(source)
+        || "sts.amazonaws.com".equals(source)
+        || ("kms.amazonaws.com".equals(source)
+            && (api.equals("PutKeyPolicy") || api.endsWith("Grant")))) {
+      return "iam";
+    }
+    if (api.startsWith("Delete") || api.startsWith("Terminate")) {
+      return "delete";
+    }
+    if ("ec2.amazonaws.com".equals(source) && api.startsWith("ModifyVpc")) {
+      return "network";
+    }
+    return hasPrefix(api, CONFIGURATION_PREFIXES) ? "configuration" : "other";
+  }
+
+  /** {@code UpdateFunctionCode20150331v2} → {@code UpdateFunctionCode}. */
+  static String withoutVersionSuffix(String name) {
+    if (name == null) {
+      return "";
+    }
+    int end = name.length();
+    int i = end;
+    while (i > 0 && Timestamps.isDigit(name.charAt(i - 1))) {
+      i--;
+    }
+    if (i < end && i > 0 && name.charAt(i - 1) == 'v') {
+      end = i - 1;
+    }
+    i = end;
+    while (i > 0 && Timestamps.isDigit(name.charAt(i - 1))) {
+      i--;
+    }
+    return end - i == 8 && i > 0 ? name.substring(0, i) : name;
+  }
+
+  private static boolean hasPrefix(String name, String[] prefixes) {
+    if (name == null) {
+      return false;
+    }
+    for (String prefix : prefixes) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstOf(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  private static Map<String, String> kinds() {
+    Map<String, String> kinds = new HashMap<>();
+    put(
+        kinds,
+        "deploy",
+        "UpdateFunctionCode",
+        "PublishVersion",
+        "UpdateAlias",
+        "CreateFunction",
+        "PublishLayerVersion",
+        "UpdateService",
+        "CreateService",
+        "RegisterTaskDefinition",
+        "UpdateStack",
+        "CreateStack",
+        "ExecuteChangeSet",
+        "CreateDeployment",
+        "UpdateStage",
+        "UpdateEnvironment",
+        "UpdateClusterVersion",
+        "UpdateNodegroupVersion");
+    put(
+        kinds,
+        "configuration",
+        "PutParameter",
+        "UpdateFunctionConfiguration",
+        "PutBucketPolicy",
+        "UpdateEventSourceMapping",
+        "PutRule",
+        "PutTargets",
+        "SetQueueAttributes",
+        "SetTopicAttributes",
+        "UpdateSecret",
+        "PutSecretValue",
+        "ModifyDBInstance",
+        "ModifyDBCluster",
+        "UpdateTable",
+        "ModifyLoadBalancerAttributes",
+        "ModifyTargetGroup",
+        "ModifyListener",
+        "UpdateDistribution");
+    put(
+        kinds,
+        "scaling",
+        "UpdateAutoScalingGroup",
+        "SetDesiredCapacity",
+        "RegisterScalableTarget",
+        "PutScalingPolicy",
+        "ExecutePolicy",
+        "TerminateInstanceInAutoScalingGroup",
+        "PutFunctionConcurrency",
+        "PutProvisionedConcurrencyConfig",
+        "UpdateNodegroupConfig",
+        "UpdateShardCount");
+    put(
+        kinds,
+        "network",
+        "AuthorizeSecurityGroupIngress",
+        "AuthorizeSecurityGroupEgress",
+        "RevokeSecurityGroupIngress",
+        "RevokeSecurityGroupEgress",
+        "ModifySecurityGroupRules",
+        "CreateRoute",
+        "ReplaceRoute",
+        "DeleteRoute",
+        "AssociateRouteTable",
+        "ReplaceRouteTableAssociation",
+        "CreateNetworkAclEntry",
+        "ReplaceNetworkAclEntry",
+        "DeleteNetworkAclEntry",
+        "ModifySubnetAttribute",
+        "AttachInternetGateway",
+        "DetachInternetGateway",
+        "CreateNatGateway",
+        "DeleteNatGateway");
+    put(
+        kinds,
+        "data",
+        "PutItem",
+        "UpdateItem",
+        "DeleteItem",
+        "BatchWriteItem",
+        "TransactWriteItems",
+        "PutObject",
+        "CopyObject",
+        "DeleteObject",
+        "DeleteObjects",
+        "CompleteMultipartUpload",
+        "SendMessage",
+        "SendMessageBatch",
+        "DeleteMessage",
+        "PutRecord",
+        "PutRecords",
+        "PutEvents",
+        "Publish",
+        "Invoke");
+    return Map.copyOf(kinds);
+  }
+
+  private static void put(Map<String, String> kinds, String kind, String... names) {
+    for (String name : names) {
+      kinds.put(name, kind);
+    }
+  }
+}
