@@ -1,0 +1,36 @@
+package io.logpulse.local.generator;
+
+/**
+ * A member account's CloudTrail events as an organization trail delivers them into the central log
+ * group: one event JSON per log event, on stream {@code <account>_CloudTrail_<region>}.
+ */
+final class CloudTrailProfile implements LogProfile {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String region;
+
+  CloudTrailProfile(String region) {
+    this.region = region;
+  }
+
+  @Override
+  public int maxEventsPerUnit() {
+    return 1;
+  }
+
+  @Override
+  public void write(Unit unit, LogLines out) {
+    CloudTrailEvents.writeBackground(
+        out.begin(unit.timestamp), unit.rng, unit.timestamp, unit.stream.account(), region);
+    out.commit();
+  }
+
+  /** Writes the change planted before {@code incident}, at its planned time. */
+  void writeChange(Incident incident, Unit unit, LogLines out) {
+    long time = incident.changeTime().toEpochMilli();
+    CloudTrailEvents.writeChange(
+        out.begin(time), unit.rng, time, unit.stream.account(), region, incident.service());
+    out.commit();
+  }
+}

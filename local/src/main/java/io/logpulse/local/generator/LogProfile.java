@@ -1,0 +1,17 @@
+package io.logpulse.local.generator;
+
+import java.io.Serializable;
+
+/**
+ * How one kind of service logs: turns a unit of work (an HTTP request, a Lambda invocation, an API
+ * call) into the log events that service would write, in that service's own format. Profiles are
+ * stateless; everything random comes from the {@link Unit}.
+ */
+interface LogProfile extends Serializable {
+
+  /** The most log events {@link #write} emits for one unit, to bound envelope sizes. */
+  int maxEventsPerUnit();
+
+  /** Writes the log events of one unit of work. */
+  void write(Unit unit, LogLines out);
+}
