@@ -1,0 +1,123 @@
+package io.logpulse.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The configuration keys of the job itself, wherever it runs. */
+public final class JobOptions {
+
+  /** Where the job's records come from. */
+  public enum SourceType {
+    /** The synthetic workload generator; only the local runner has it. */
+    GENERATOR,
+    /** Recorded Kinesis records read from a file or folder. */
+    REPLAY
+  }
+
+  public static final ConfigKey<SourceType> SOURCE_TYPE =
+      ConfigKey.of(
+          "source.type",
+          "Where records come from: the embedded generator (local runner only) or a replay of"
+              + " recorded Kinesis records from source.replay.path.",
+          "generator",
+          ValueParser.oneOf(SourceType.class));
+
+  public static final ConfigKey<String> SOURCE_REPLAY_PATH =
+      ConfigKey.of(
+          "source.replay.path",
+          "File or folder of recorded Kinesis records (aws kinesis get-records JSON or NDJSON) on"
+              + " any Flink filesystem; required when source.type=replay.",
+          null,
+          ValueParser.text());
+
+  public static final ConfigKey<String> OUTPUT_PATH =
+      ConfigKey.of(
+          "output.path",
+          "Base path of the Parquet tables (metrics/, dead_letters/): a local folder or a Flink"
+              + " filesystem URI.",
+          "out",
+          ValueParser.text());
+
+  public static final ConfigKey<Duration> WINDOW_SIZE =
+      ConfigKey.of(
+          "window.size",
+          "Length of the event-time tumbling windows.",
+          "1m",
+          ValueParser.duration());
+
+  public static final ConfigKey<Duration> WINDOW_ALLOWED_LATENESS =
+      ConfigKey.of(
+          "window.allowed-lateness",
+          "How long after a window closes late events still correct it (a new revision); later"
+              + " events are dead-lettered as TOO_LATE.",
+          "5m",
+          ValueParser.duration());
+
+  public static final ConfigKey<Integer> WINDOW_PRE_AGGREGATION_MAX_SERIES =
+      ConfigKey.of(
+          "window.pre-aggregation.max-series",
+          "Series-windows a subtask buffers before the shuffle before it flushes early.",
+          "10000",
+          ValueParser.intBetween(1, 10_000_000));
+
+  public static final ConfigKey<Duration> WATERMARK_OUT_OF_ORDERNESS =
+      ConfigKey.of(
+          "watermark.out-of-orderness",
+          "How far behind the newest event time the watermark trails.",
+          "30s",
+          ValueParser.duration());
+
+  public static final ConfigKey<Duration> WATERMARK_IDLENESS =
+      ConfigKey.of(
+          "watermark.idleness",
+          "After how long without events a source split stops holding back the watermark.",
+          "1m",
+          ValueParser.duration());
+
+  public static final ConfigKey<Integer> DECODE_MAX_RECORD_BYTES =
+      ConfigKey.of(
+          "decode.max-record-bytes",
+          "Largest decompressed subscription envelope accepted; larger ones are dead-lettered"
+              + " (OVERSIZED_RECORD).",
+          "16777216",
+          ValueParser.intBetween(1024, Integer.MAX_VALUE - 16));
+
+  public static final ConfigKey<Integer> DECODE_MAX_MESSAGE_BYTES =
+      ConfigKey.of(
+          "decode.max-message-bytes",
+          "Largest log message accepted, in UTF-8 bytes (CloudWatch Logs' own limit is 1 MiB).",
+          "1048576",
+          ValueParser.intBetween(1, Integer.MAX_VALUE));
+
+  public static final ConfigKey<Duration> DECODE_MAX_EVENT_AGE =
+      ConfigKey.of(
+          "decode.max-event-age",
+          "Events older than this relative to their record's Kinesis arrival are dead-lettered.",
+          "14d",
+          ValueParser.duration());
+
+  public static final ConfigKey<Duration> DECODE_MAX_EVENT_AHEAD =
+      ConfigKey.of(
+          "decode.max-event-ahead",
+          "Events later than this relative to their record's arrival (or now) are dead-lettered.",
+          "2h",
+          ValueParser.duration());
+
+  /** Every key of this class. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(
+          SOURCE_TYPE,
+          SOURCE_REPLAY_PATH,
+          OUTPUT_PATH,
+          WINDOW_SIZE,
+          WINDOW_ALLOWED_LATENESS,
+          WINDOW_PRE_AGGREGATION_MAX_SERIES,
+          WATERMARK_OUT_OF_ORDERNESS,
+          WATERMARK_IDLENESS,
+          DECODE_MAX_RECORD_BYTES,
+          DECODE_MAX_MESSAGE_BYTES,
+          DECODE_MAX_EVENT_AGE,
+          DECODE_MAX_EVENT_AHEAD);
+
+  private JobOptions() {}
+}

@@ -1,0 +1,51 @@
+package io.logpulse.job;
+
+import io.logpulse.config.JobOptions;
+import io.logpulse.config.LogpulseConfig;
+import io.logpulse.config.ParseOptions;
+import io.logpulse.decode.DecoderSettings;
+import io.logpulse.metrics.WindowSettings;
+import io.logpulse.parse.ParserSettings;
+import io.logpulse.schema.LogEvent;
+import java.io.Serializable;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+
+/**
+ * The settings of every operator of the job graph, taken from one validated configuration.
+ *
+ * @param outOfOrderness how far the watermark trails the newest event time
+ * @param idleness after how long an idle split stops holding the watermark back
+ */
+public record JobSettings(
+    DecoderSettings decoder,
+    ParserSettings parser,
+    WindowSettings windows,
+    Duration outOfOrderness,
+    Duration idleness)
+    implements Serializable {
+
+  /** Reads the job's settings from a configuration. */
+  public static JobSettings from(LogpulseConfig config) {
+    return new JobSettings(
+        new DecoderSettings(
+            config.get(JobOptions.DECODE_MAX_RECORD_BYTES),
+            config.get(JobOptions.DECODE_MAX_MESSAGE_BYTES),
+            config.get(JobOptions.DECODE_MAX_EVENT_AGE),
+            config.get(JobOptions.DECODE_MAX_EVENT_AHEAD)),
+        ParseOptions.settings(config),
+        new WindowSettings(
+            config.get(JobOptions.WINDOW_SIZE),
+            config.get(JobOptions.WINDOW_ALLOWED_LATENESS),
+            config.get(JobOptions.WINDOW_PRE_AGGREGATION_MAX_SERIES)),
+        config.get(JobOptions.WATERMARK_OUT_OF_ORDERNESS),
+        config.get(JobOptions.WATERMARK_IDLENESS));
+  }
+
+  /** Event time is the log event's own timestamp, never the arrival time. */
+  public WatermarkStrategy<LogEvent> watermarks() {
+    return WatermarkStrategy.<LogEvent>forBoundedOutOfOrderness(outOfOrderness)
+        .withTimestampAssigner((event, previous) -> event.getTimestamp())
+        .withIdleness(idleness);
+  }
+}

@@ -1,0 +1,20 @@
+package io.logpulse.job;
+
+import io.logpulse.config.ConfigKey;
+import io.logpulse.config.JobOptions;
+import io.logpulse.config.ParseOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The configuration keys a deployed job accepts. */
+public final class KeyRegistry {
+
+  private KeyRegistry() {}
+
+  /** Every key of the job graph, in README order. */
+  public static List<ConfigKey<?>> deployed() {
+    List<ConfigKey<?>> keys = new ArrayList<>(JobOptions.ALL);
+    keys.addAll(ParseOptions.ALL);
+    return List.copyOf(keys);
+  }
+}

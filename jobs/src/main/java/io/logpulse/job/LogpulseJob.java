@@ -1,0 +1,81 @@
+package io.logpulse.job;
+
+import io.logpulse.deadletter.DeadLetters;
+import io.logpulse.decode.DecodeFunction;
+import io.logpulse.metrics.MetricPreAggregator;
+import io.logpulse.metrics.SeriesAggregate;
+import io.logpulse.metrics.SeriesAggregateTypeInfoFactory;
+import io.logpulse.metrics.SeriesKeySelector;
+import io.logpulse.metrics.WindowedMetricAggregator;
+import io.logpulse.parse.ParseFunction;
+import io.logpulse.schema.DeadLetter;
+import io.logpulse.schema.LogEvent;
+import io.logpulse.schema.MetricWindow;
+import io.logpulse.schema.ServiceEvent;
+import io.logpulse.schema.SourceRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The logpulse job graph: source records are decoded into log events, parsed into service events,
+ * pre-aggregated, windowed into per-series metrics and written out; whatever cannot be used goes to
+ * the dead-letter sink. It is a function of its settings, source and sinks, so the deployed job,
+ * the local runner and the tests build the same graph.
+ */
+public final class LogpulseJob {
+
+  private LogpulseJob() {}
+
+  /** Adds the job's operators to {@code env}. */
+  public static void define(
+      StreamExecutionEnvironment env,
+      JobSettings settings,
+      Source<SourceRecord, ?, ?> source,
+      JobSinks sinks) {
+    DataStream<SourceRecord> records =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kinesis records")
+            .uid("source")
+            .name("Kinesis records");
+
+    SingleOutputStreamOperator<LogEvent> logEvents =
+        records
+            .process(new DecodeFunction(settings.decoder()))
+            .uid("decode")
+            .name("Decode subscription envelopes");
+
+    SingleOutputStreamOperator<ServiceEvent> serviceEvents =
+        logEvents
+            .assignTimestampsAndWatermarks(settings.watermarks())
+            .uid("event-time")
+            .name("Event time and watermarks")
+            .map(new ParseFunction(settings.parser()))
+            .uid("parse")
+            .name("Parse log events");
+
+    SingleOutputStreamOperator<SeriesAggregate> partials =
+        serviceEvents
+            .transform(
+                "Pre-aggregate per series and window",
+                SeriesAggregateTypeInfoFactory.TYPE,
+                new MetricPreAggregator(settings.windows()))
+            .uid("pre-aggregate");
+
+    SingleOutputStreamOperator<MetricWindow> metrics =
+        partials
+            .keyBy(new SeriesKeySelector())
+            .process(new WindowedMetricAggregator(settings.windows()))
+            .uid("window-metrics")
+            .name("Windowed metrics per series");
+
+    metrics.sinkTo(sinks.metrics()).uid("metrics-sink").name("Metrics table");
+
+    DataStream<DeadLetter> deadLetters =
+        logEvents
+            .getSideOutput(DeadLetters.TAG)
+            .union(partials.getSideOutput(DeadLetters.TAG), metrics.getSideOutput(DeadLetters.TAG));
+    deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("Dead-letter table");
+  }
+}

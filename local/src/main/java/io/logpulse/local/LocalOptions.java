@@ -1,0 +1,125 @@
+package io.logpulse.local;
+
+import io.logpulse.config.ConfigKey;
+import io.logpulse.config.ValueParser;
+import io.logpulse.job.KeyRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration keys only the local runner reads: the embedded generator, and what Managed Service
+ * for Apache Flink sets by itself when deployed (parallelism, checkpointing).
+ */
+public final class LocalOptions {
+
+  public static final ConfigKey<Integer> PARALLELISM =
+      ConfigKey.of(
+          "local.parallelism",
+          "Parallelism of the local MiniCluster (MSF sets its own).",
+          "2",
+          ValueParser.intBetween(1, 256));
+
+  public static final ConfigKey<Duration> CHECKPOINT_INTERVAL =
+      ConfigKey.of(
+          "local.checkpoint-interval",
+          "Checkpoint interval of local runs; Parquet files are committed at each checkpoint (MSF"
+              + " sets its own).",
+          "10s",
+          ValueParser.duration());
+
+  public static final ConfigKey<Integer> WEB_UI_PORT =
+      ConfigKey.of(
+          "local.web-ui-port",
+          "Port of the Flink web UI during local runs; 0 picks a free port.",
+          "8081",
+          ValueParser.intBetween(0, 65535));
+
+  public static final ConfigKey<Long> GENERATOR_SEED =
+      ConfigKey.of(
+          "generator.seed",
+          "Seed of the synthetic workload; equal seeds give byte-identical records.",
+          "42",
+          ValueParser.longBetween(Long.MIN_VALUE, Long.MAX_VALUE));
+
+  public static final ConfigKey<Duration> GENERATOR_DURATION =
+      ConfigKey.of(
+          "generator.duration",
+          "Simulated time the generator covers, ending in the recent past.",
+          "3h",
+          ValueParser.duration());
+
+  public static final ConfigKey<Duration> GENERATOR_TICK =
+      ConfigKey.of(
+          "generator.tick",
+          "Simulated time each generated record covers, per log stream.",
+          "5s",
+          ValueParser.duration());
+
+  public static final ConfigKey<Double> GENERATOR_SPEEDUP =
+      ConfigKey.of(
+          "generator.speedup",
+          "How much faster than real time the simulation runs; 0 runs as fast as the job can.",
+          "180",
+          ValueParser.doubleBetween(0, 1e9));
+
+  public static final ConfigKey<Double> GENERATOR_TRAFFIC_SCALE =
+      ConfigKey.of(
+          "generator.traffic-scale",
+          "Multiplier of every log stream's event rate.",
+          "1",
+          ValueParser.doubleBetween(0.001, 1000));
+
+  public static final ConfigKey<Double> GENERATOR_LATE_FRACTION =
+      ConfigKey.of(
+          "generator.late-fraction",
+          "Share of records delivered 1-4 minutes late (they correct their windows).",
+          "0.003",
+          ValueParser.doubleBetween(0, 1));
+
+  public static final ConfigKey<Double> GENERATOR_TOO_LATE_FRACTION =
+      ConfigKey.of(
+          "generator.too-late-fraction",
+          "Share of records delivered 2 hours late (dead-lettered as TOO_LATE).",
+          "0.0005",
+          ValueParser.doubleBetween(0, 1));
+
+  public static final ConfigKey<Double> GENERATOR_CORRUPT_FRACTION =
+      ConfigKey.of(
+          "generator.corrupt-fraction",
+          "Share of records that are damaged (truncated gzip, not gzip, invalid JSON).",
+          "0.0002",
+          ValueParser.doubleBetween(0, 1));
+
+  public static final ConfigKey<Double> GENERATOR_CONTROL_FRACTION =
+      ConfigKey.of(
+          "generator.control-fraction",
+          "Share of records that are CloudWatch Logs CONTROL_MESSAGE health checks.",
+          "0.001",
+          ValueParser.doubleBetween(0, 1));
+
+  /** Every key of this class. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(
+          PARALLELISM,
+          CHECKPOINT_INTERVAL,
+          WEB_UI_PORT,
+          GENERATOR_SEED,
+          GENERATOR_DURATION,
+          GENERATOR_TICK,
+          GENERATOR_SPEEDUP,
+          GENERATOR_TRAFFIC_SCALE,
+          GENERATOR_LATE_FRACTION,
+          GENERATOR_TOO_LATE_FRACTION,
+          GENERATOR_CORRUPT_FRACTION,
+          GENERATOR_CONTROL_FRACTION);
+
+  private LocalOptions() {}
+
+  /** Every key a local run accepts: the job's and these. */
+  public static List<ConfigKey<?>> allKeys() {
+    List<ConfigKey<?>> keys = new ArrayList<>(KeyRegistry.deployed());
+    keys.addAll(ALL);
+    return List.copyOf(keys);
+  }
+}

@@ -1,0 +1,191 @@
+package io.logpulse.local;
+
+import io.logpulse.config.JobOptions;
+import io.logpulse.config.LogpulseConfig;
+import io.logpulse.job.JobSettings;
+import io.logpulse.job.JobSinks;
+import io.logpulse.job.JobSources;
+import io.logpulse.job.LogpulseJob;
+import io.logpulse.local.generator.GeneratorFunction;
+import io.logpulse.local.generator.GeneratorSettings;
+import io.logpulse.local.generator.WorkloadGenerator;
+import io.logpulse.schema.SourceRecord;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.OptionalLong;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the logpulse job in a local MiniCluster with the Flink web UI, on the embedded generator or
+ * a replay, shows live progress from the job's own counters and prints a summary at the end.
+ */
+public final class LocalRunner {
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final LogpulseConfig config;
+  private final PrintStream console;
+  private final boolean interactive;
+
+  public LocalRunner(LogpulseConfig config, PrintStream console, boolean interactive) {
+    this.config = config;
+    this.console = console;
+    this.interactive = interactive;
+  }
+
+  /** Runs the job to its end and returns the summary of what it wrote. */
+  public RunSummary run() throws Exception {
+    String outputPath = absoluteOutputPath(config.get(JobOptions.OUTPUT_PATH));
+    SourcePlan plan = sourcePlan();
+    JobCounters.reset();
+    String filePrefix = "part-" + RUN_ID.format(Instant.now());
+    Configuration flinkConfig = flinkConfiguration();
+    try (MiniCluster cluster = new MiniCluster(miniClusterConfiguration(flinkConfig))) {
+      cluster.start();
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+      LogpulseJob.define(
+          env, JobSettings.from(config), plan.source(), JobSinks.parquet(outputPath, filePrefix));
+      URI webUi = cluster.getRestAddress().get();
+      console.println("logpulse: " + plan.description());
+      console.println("Flink web UI: " + webUi);
+      console.println("Output: " + outputPath + " (this run's files: " + filePrefix + "-*)");
+      JobID jobId = cluster.submitJob(env.getStreamGraph()).get().getJobID();
+      ProgressDisplay progress = new ProgressDisplay(console, interactive, plan.expectedRecords());
+      JobResult result;
+      do {
+        progress.show(JobCounters.totals());
+        result = waitFor(cluster, jobId, progress.interval());
+      } while (result == null);
+      progress.finish(JobCounters.totals());
+      result.toJobExecutionResult(getClass().getClassLoader());
+    }
+    RunSummary summary = RunSummary.read(outputPath, filePrefix, JobCounters.totals());
+    summary.print(console, plan.generator());
+    return summary;
+  }
+
+  private static JobResult waitFor(MiniCluster cluster, JobID jobId, Duration interval)
+      throws Exception {
+    try {
+      return cluster
+          .requestJobResult(jobId)
+          .get(interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException stillRunning) {
+      return null;
+    }
+  }
+
+  private SourcePlan sourcePlan() {
+    return switch (config.get(JobOptions.SOURCE_TYPE)) {
+      case REPLAY -> {
+        String path = JobSources.replayPath(config);
+        yield new SourcePlan(
+            JobSources.replay(path),
+            "replaying recorded Kinesis records from " + path,
+            OptionalLong.empty(),
+            null);
+      }
+      case GENERATOR -> generatorPlan();
+    };
+  }
+
+  private SourcePlan generatorPlan() {
+    Duration duration = config.get(LocalOptions.GENERATOR_DURATION);
+    GeneratorSettings settings =
+        GeneratorSettings.endingNow(duration, Clock.systemUTC())
+            .withSeed(config.get(LocalOptions.GENERATOR_SEED))
+            .withTick(config.get(LocalOptions.GENERATOR_TICK))
+            .withTrafficScale(config.get(LocalOptions.GENERATOR_TRAFFIC_SCALE))
+            .withLateFraction(config.get(LocalOptions.GENERATOR_LATE_FRACTION))
+            .withTooLateFraction(config.get(LocalOptions.GENERATOR_TOO_LATE_FRACTION))
+            .withCorruptFraction(config.get(LocalOptions.GENERATOR_CORRUPT_FRACTION))
+            .withControlMessageFraction(config.get(LocalOptions.GENERATOR_CONTROL_FRACTION));
+    WorkloadGenerator generator = new WorkloadGenerator(settings);
+    long records = generator.recordCount();
+    double speedup = config.get(LocalOptions.GENERATOR_SPEEDUP);
+    RateLimiterStrategy<?> rate =
+        speedup == 0
+            ? RateLimiterStrategy.noOp()
+            : RateLimiterStrategy.perSecond(records / (duration.toMillis() / 1000.0 / speedup));
+    Source<SourceRecord, ?, ?> source =
+        new DataGeneratorSource<>(
+            new GeneratorFunction(generator),
+            records,
+            rate,
+            new AvroTypeInfo<>(SourceRecord.class));
+    String pace =
+        speedup == 0
+            ? "as fast as the job can"
+            : String.format("%.0fx real time, about %s", speedup, human(duration, speedup));
+    return new SourcePlan(
+        source,
+        String.format(
+            "generating %s of CloudWatch Logs traffic from %s (%,d records, seed %d), %s",
+            duration, settings.start(), records, settings.seed(), pace),
+        OptionalLong.of(records),
+        generator);
+  }
+
+  private static String human(Duration simulated, double speedup) {
+    long seconds = Math.round(simulated.toMillis() / 1000.0 / speedup);
+    return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
+  }
+
+  private Configuration flinkConfiguration() {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.BIND_PORT, String.valueOf(config.get(LocalOptions.WEB_UI_PORT)));
+    conf.set(CoreOptions.DEFAULT_PARALLELISM, config.get(LocalOptions.PARALLELISM));
+    conf.set(
+        CheckpointingOptions.CHECKPOINTING_INTERVAL, config.get(LocalOptions.CHECKPOINT_INTERVAL));
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(LocalOptions.PARALLELISM));
+    conf.setString("metrics.reporter.logpulse.factory.class", JobCounters.Factory.class.getName());
+    return conf;
+  }
+
+  private MiniClusterConfiguration miniClusterConfiguration(Configuration conf) {
+    return new MiniClusterConfiguration.Builder()
+        .setConfiguration(conf)
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(config.get(LocalOptions.PARALLELISM))
+        .build();
+  }
+
+  /** Relative output paths are taken from the working directory, as a user expects. */
+  static String absoluteOutputPath(String path) {
+    if (path.contains("://") || path.startsWith("file:")) {
+      return path;
+    }
+    return Path.of(path).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  private record SourcePlan(
+      Source<SourceRecord, ?, ?> source,
+      String description,
+      OptionalLong expectedRecords,
+      WorkloadGenerator generator) {}
+}

@@ -1,0 +1,37 @@
+package io.logpulse.common;
+
+import io.logpulse.deadletter.DeadLetterReason;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * The job's own counters. They live in the {@code kinesisanalytics} metric group because that is
+ * the only group Managed Service for Apache Flink forwards to CloudWatch; sub-groups become
+ * CloudWatch dimensions.
+ */
+public final class JobMetrics {
+
+  /** The metric group Managed Service for Apache Flink forwards to CloudWatch. */
+  public static final String GROUP = "kinesisanalytics";
+
+  private final MetricGroup group;
+  private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
+
+  public JobMetrics(MetricGroup operatorGroup) {
+    this.group = operatorGroup.addGroup(GROUP);
+  }
+
+  /** A plain counter in the forwarded group. */
+  public Counter counter(String name) {
+    return group.counter(name);
+  }
+
+  /** Counts one dead letter under its reason (dimension {@code Reason}). */
+  public void deadLetter(DeadLetterReason reason) {
+    deadLetters
+        .computeIfAbsent(reason, r -> group.addGroup("Reason", r.name()).counter("deadLetters"))
+        .inc();
+  }
+}

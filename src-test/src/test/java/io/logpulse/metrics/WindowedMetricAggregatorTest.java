@@ -1,0 +1,176 @@
+package io.logpulse.metrics;
+
+import static io.logpulse.testing.ServiceEvents.failedRequest;
+import static io.logpulse.testing.ServiceEvents.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.logpulse.deadletter.DeadLetterReason;
+import io.logpulse.deadletter.DeadLetters;
+import io.logpulse.schema.MetricWindow;
+import io.logpulse.schema.ServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WindowedMetricAggregatorTest {
+
+  private static final long MINUTE = 60_000L;
+  private static final long T0 = 1_763_700_000_000L - 1_763_700_000_000L % MINUTE;
+  private static final WindowSettings SETTINGS =
+      new WindowSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), 1000);
+
+  private KeyedOneInputStreamOperatorTestHarness<String, SeriesAggregate, MetricWindow> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness = newHarness();
+    harness.open();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, SeriesAggregate, MetricWindow>
+      newHarness() throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new WindowedMetricAggregator(SETTINGS), new SeriesKeySelector(), Types.STRING);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  private static SeriesAggregate partial(String service, long windowStart, ServiceEvent... events) {
+    SeriesAggregate partial = new SeriesAggregate("111111111111", service, null, windowStart);
+    for (ServiceEvent event : events) {
+      partial.add(event);
+    }
+    return partial;
+  }
+
+  private void send(SeriesAggregate partial) throws Exception {
+    harness.processElement(
+        new StreamRecord<>(partial, TumblingWindow.maxTimestamp(partial.windowStart(), MINUTE)));
+  }
+
+  private List<MetricWindow> output() {
+    return harness.extractOutputValues();
+  }
+
+  @Test
+  void partialsMergeAndTheWindowIsEmittedWhenTheWatermarkPassesItsEnd() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10), request("checkout", T0 + 2, 20)));
+    send(partial("checkout", T0, failedRequest("checkout", T0 + 3, 400)));
+
+    harness.processWatermark(new Watermark(T0 + MINUTE - 2));
+    assertThat(output()).isEmpty();
+    harness.processWatermark(new Watermark(T0 + MINUTE - 1));
+
+    assertThat(output())
+        .singleElement()
+        .satisfies(
+            window -> {
+              assertThat(window.getWindowStart()).isEqualTo(Instant.ofEpochMilli(T0));
+              assertThat(window.getWindowEnd()).isEqualTo(Instant.ofEpochMilli(T0 + MINUTE));
+              assertThat(window.getRevision()).isZero();
+              assertThat(window.getRequestCount()).isEqualTo(3);
+              assertThat(window.getErrorCount()).isEqualTo(1);
+              assertThat(window.getErrorRate()).isCloseTo(1 / 3.0, within(1e-9));
+              assertThat(window.getLatencyCount()).isEqualTo(3);
+              assertThat(window.getLatencyMaxMs()).isEqualTo(400.0);
+              assertThat(window.getLatencyP50Ms()).isCloseTo(20.0, within(20.0 * 0.01));
+              assertThat(window.getLatencySumMs()).isEqualTo(430.0);
+              assertThat(window.getLevelCounts())
+                  .containsEntry("ERROR", 1L)
+                  .containsEntry("UNKNOWN", 2L);
+              assertThat(LatencySketches.decode(window.getLatencySketch()).getCount())
+                  .isEqualTo(3.0);
+            });
+  }
+
+  @Test
+  void lateDataWithinLatenessEmitsTheCompleteWindowAgainAsTheNextRevision() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+
+    send(partial("checkout", T0, failedRequest("checkout", T0 + 5, 50)));
+    send(partial("checkout", T0, request("checkout", T0 + 6, 60)));
+    assertThat(output()).hasSize(1);
+    harness.processWatermark(new Watermark(T0 + 2 * MINUTE));
+
+    List<MetricWindow> windows = output();
+    assertThat(windows).extracting(MetricWindow::getRevision).containsExactly(0, 1);
+    assertThat(windows.get(1).getRequestCount()).isEqualTo(3);
+    assertThat(windows.get(1).getErrorCount()).isEqualTo(1);
+  }
+
+  @Test
+  void partialPastAllowedLatenessIsDeadLetteredNotMerged() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    harness.processWatermark(new Watermark(T0 + 6 * MINUTE));
+
+    send(partial("checkout", T0, request("checkout", T0 + 2, 10)));
+
+    assertThat(output()).extracting(MetricWindow::getRevision).containsExactly(0);
+    assertThat(harness.getSideOutput(DeadLetters.TAG))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.getValue().getReason()).isEqualTo(DeadLetterReason.TOO_LATE.name()));
+  }
+
+  @Test
+  void stateAndTimersAreClearedOnceTheLatenessHasPassed() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    send(partial("orders", T0 + MINUTE, request("orders", T0 + MINUTE + 1, 10)));
+    assertThat(harness.numKeyedStateEntries()).isPositive();
+    assertThat(harness.numEventTimeTimers()).isPositive();
+
+    harness.processWatermark(new Watermark(T0 + 2 * MINUTE - 1 + 5 * MINUTE));
+
+    assertThat(output()).hasSize(2);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void windowsSurviveASnapshotAndRestore() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+    send(partial("checkout", T0, request("checkout", T0 + 2, 30)));
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+
+    assertThat(output())
+        .singleElement()
+        .satisfies(
+            window -> {
+              assertThat(window.getRequestCount()).isEqualTo(2);
+              assertThat(window.getLatencyMaxMs()).isEqualTo(30.0);
+            });
+  }
+
+  @Test
+  void eachSeriesIsItsOwnKey() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    SeriesAggregate operation = new SeriesAggregate("111111111111", "checkout", "GET /cart", T0);
+    operation.add(request("checkout", T0 + 1, 10));
+    send(operation);
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+
+    assertThat(output())
+        .extracting(MetricWindow::getOperation)
+        .containsExactlyInAnyOrder(null, "GET /cart");
+  }
+}

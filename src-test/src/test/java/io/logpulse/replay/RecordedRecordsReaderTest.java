@@ -1,0 +1,143 @@
+package io.logpulse.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logpulse.common.Bytes;
+import io.logpulse.schema.SourceRecord;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordedRecordsReaderTest {
+
+  private static final String A = Base64.getEncoder().encodeToString("first".getBytes());
+  private static final String B = Base64.getEncoder().encodeToString("second".getBytes());
+
+  private static List<SourceRecord> read(String text) throws IOException {
+    List<SourceRecord> records = new ArrayList<>();
+    try (RecordedRecordsReader reader =
+        new RecordedRecordsReader(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test")) {
+      SourceRecord record;
+      while ((record = reader.next()) != null) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+
+  private static String data(SourceRecord record) {
+    return new String(Bytes.toArray(record.getData()), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readsPrettyPrintedGetRecordsOutput() throws IOException {
+    String cli =
+        "{\n"
+            + "    \"Records\": [\n"
+            + "        {\n"
+            + "            \"SequenceNumber\": \"4959033827149025660855969253836157\",\n"
+            + "            \"ApproximateArrivalTimestamp\": 1763700000.123,\n"
+            + "            \"Data\": \""
+            + A
+            + "\",\n"
+            + "            \"PartitionKey\": \"a\"\n"
+            + "        },\n"
+            + "        {\n"
+            + "            \"SequenceNumber\": \"4959033827149025660855969253836158\",\n"
+            + "            \"ApproximateArrivalTimestamp\": \"2025-11-21T04:40:00.456000+00:00\",\n"
+            + "            \"Data\": \""
+            + B
+            + "\",\n"
+            + "            \"PartitionKey\": \"b\"\n"
+            + "        }\n"
+            + "    ],\n"
+            + "    \"NextShardIterator\": \"AAAA\",\n"
+            + "    \"MillisBehindLatest\": 0\n"
+            + "}\n";
+
+    List<SourceRecord> records = read(cli);
+
+    assertThat(records)
+        .extracting(RecordedRecordsReaderTest::data)
+        .containsExactly("first", "second");
+    assertThat(records.get(0).getArrivalTime()).isEqualTo(1_763_700_000_123L);
+    assertThat(records.get(1).getArrivalTime()).isEqualTo(1_763_700_000_456L);
+    assertThat(records.get(0).getSequenceNumber()).isEqualTo("4959033827149025660855969253836157");
+    assertThat(records).allSatisfy(r -> assertThat(r.getReadError()).isNull());
+  }
+
+  @Test
+  void readsSeveralGetRecordsDocumentsOneAfterAnother() throws IOException {
+    String two =
+        "{\n\"Records\":[{\"Data\":\"" + A + "\"}]}\n{\n\"Records\":[{\"Data\":\"" + B + "\"}]}";
+
+    assertThat(read(two))
+        .extracting(RecordedRecordsReaderTest::data)
+        .containsExactly("first", "second");
+  }
+
+  @Test
+  void readsNdjsonOfRecordsAndKeepsGoingPastABadLine() throws IOException {
+    String ndjson =
+        "{\"Data\":\""
+            + A
+            + "\",\"ShardId\":\"shardId-000000000001\"}\n"
+            + "{not json\n"
+            + "\n"
+            + "{\"data\":\""
+            + B
+            + "\"}\n";
+
+    List<SourceRecord> records = read(ndjson);
+
+    assertThat(records).hasSize(3);
+    assertThat(data(records.get(0))).isEqualTo("first");
+    assertThat(records.get(0).getShardId()).isEqualTo("shardId-000000000001");
+    assertThat(records.get(1).getReadError()).contains("line 2");
+    assertThat(data(records.get(1))).isEqualTo("{not json");
+    assertThat(data(records.get(2))).isEqualTo("second");
+  }
+
+  @Test
+  void invalidBase64BecomesAnUnreadableRecordNotALoss() throws IOException {
+    List<SourceRecord> records = read("{\"Data\":\"%%%not-base64\"}\n");
+
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getReadError()).contains("base64");
+              assertThat(data(r)).contains("%%%not-base64");
+            });
+  }
+
+  @Test
+  void recordWithoutDataIsUnreadable() throws IOException {
+    assertThat(read("{\"SequenceNumber\":\"1\"}\n"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getReadError()).contains("Data"));
+  }
+
+  @Test
+  void documentBrokenMidwayKeepsWhatCameBeforeAndReportsTheRest() throws IOException {
+    String broken =
+        "{\n\"Records\":[{\"Data\":\"" + A + "\"}]}\n{\n\"Records\":[{\"Data\":\"" + B + "\"";
+
+    List<SourceRecord> records = read(broken);
+
+    assertThat(records).hasSize(2);
+    assertThat(data(records.get(0))).isEqualTo("first");
+    assertThat(records.get(1).getReadError()).contains("invalid JSON");
+  }
+
+  @Test
+  void emptyInputHasNoRecords() throws IOException {
+    assertThat(read("")).isEmpty();
+    assertThat(read("\n\n")).isEmpty();
+  }
+}
