@@ -94,11 +94,6 @@ final class EnvelopeWriter implements LogLines {
     events++;
   }
 
-  /** Log events written into the current envelope so far. */
-  int events() {
-    return events;
-  }
-
   /** Closes the envelope JSON; afterwards {@link #gzipped} or {@link #plain} give its bytes. */
   void finish() {
     try {
