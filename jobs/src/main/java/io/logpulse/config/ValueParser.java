@@ -34,7 +34,9 @@ public interface ValueParser<T> extends Serializable {
           }
           return value;
         },
-        "a whole number from " + min + " to " + max);
+        min == Long.MIN_VALUE && max == Long.MAX_VALUE
+            ? "any whole number"
+            : "a whole number from " + min + " to " + max);
   }
 
   /** A whole number in {@code [min, max]}. */

@@ -1,6 +1,7 @@
 package io.logpulse.job;
 
 import com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime;
+import io.logpulse.config.ConfigException;
 import io.logpulse.config.ConfigSources;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
@@ -20,12 +21,15 @@ public final class ManagedFlinkEntryPoint {
         LogpulseConfig.of(
             ConfigSources.fromPropertyGroups(KinesisAnalyticsRuntime.getApplicationProperties()),
             KeyRegistry.deployed());
+    String outputPath = config.get(JobOptions.OUTPUT_PATH);
+    if (!outputPath.contains("://")) {
+      throw new ConfigException(
+          "output.path must be a filesystem URI such as s3://bucket/logpulse when deployed, was "
+              + outputPath);
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     LogpulseJob.define(
-        env,
-        JobSettings.from(config),
-        JobSources.fromConfig(config),
-        JobSinks.parquet(config.get(JobOptions.OUTPUT_PATH)));
+        env, JobSettings.from(config), JobSources.fromConfig(config), JobSinks.parquet(outputPath));
     env.execute("logpulse");
   }
 }

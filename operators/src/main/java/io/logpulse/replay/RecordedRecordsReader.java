@@ -3,6 +3,7 @@ package io.logpulse.replay;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logpulse.schema.SourceRecord;
@@ -37,7 +38,11 @@ import java.util.Iterator;
 public final class RecordedRecordsReader implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory JSON = MAPPER.getFactory();
+
+  /** Leaves the input open when a document breaks, so the rest can still be reported. */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+
   private static final int MAX_UNREADABLE_BYTES = 1024 * 1024;
 
   private final BufferedReader lines;

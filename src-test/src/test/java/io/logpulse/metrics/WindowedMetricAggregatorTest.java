@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,10 @@ class WindowedMetricAggregatorTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, SeriesAggregate, MetricWindow>
       newHarness() throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new WindowedMetricAggregator(SETTINGS), new SeriesKeySelector(), Types.STRING);
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new WindowedMetricAggregator(SETTINGS)),
+        new SeriesKeySelector(),
+        Types.STRING);
   }
 
   @AfterEach

@@ -23,7 +23,9 @@ final class ConfigCommand implements Runnable {
       out.printf(
           "| `%s` | %s | %s | %s |%n",
           key.name(),
-          key.defaultValue() == null ? "(none)" : "`" + key.defaultValue() + "`",
+          key.defaultValue() == null
+              ? "(none)"
+              : key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`",
           key.acceptedValues().replace("|", "\\|"),
           key.description().replace("|", "\\|"));
     }

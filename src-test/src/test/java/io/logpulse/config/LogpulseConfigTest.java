@@ -1,0 +1,101 @@
+package io.logpulse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.logpulse.job.JobSettings;
+import io.logpulse.job.KeyRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogpulseConfigTest {
+
+  @TempDir Path dir;
+
+  private static LogpulseConfig config(Map<String, String> values) {
+    return LogpulseConfig.of(values, KeyRegistry.deployed());
+  }
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    LogpulseConfig config = config(Map.of());
+
+    assertThat(config.get(JobOptions.WINDOW_SIZE)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.get(JobOptions.SOURCE_TYPE)).isEqualTo(JobOptions.SourceType.GENERATOR);
+    assertThat(config.find(JobOptions.SOURCE_REPLAY_PATH)).isEmpty();
+  }
+
+  @Test
+  void durationsAcceptShortAndIsoForms() {
+    assertThat(config(Map.of("window.size", "90s")).get(JobOptions.WINDOW_SIZE))
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(config(Map.of("window.size", "PT2M")).get(JobOptions.WINDOW_SIZE))
+        .isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceNamingKeysAndAcceptedValues() {
+    assertThatThrownBy(
+            () ->
+                config(
+                    Map.of(
+                        "window.size", "soon",
+                        "decode.max-message-bytes", "-1",
+                        "no.such.key", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("invalid value 'soon' for window.size")
+        .hasMessageContaining("a duration such as")
+        .hasMessageContaining("decode.max-message-bytes")
+        .hasMessageContaining("unknown configuration key 'no.such.key'");
+  }
+
+  @Test
+  void invalidServiceRuleIsRejectedWhenTheConfigurationIsRead() {
+    assertThatThrownBy(() -> config(Map.of("parse.service-rules", "([unclosed=>x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("parse.service-rules");
+  }
+
+  @Test
+  void propertyGroupsFlattenWithTheGroupAsPrefix() {
+    Properties window = new Properties();
+    window.setProperty("size", "5m");
+    Properties flat = new Properties();
+    flat.setProperty("output.path", "s3://bucket/logpulse");
+
+    LogpulseConfig config =
+        config(ConfigSources.fromPropertyGroups(Map.of("window", window, "logpulse", flat)));
+
+    assertThat(config.get(JobOptions.WINDOW_SIZE)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.get(JobOptions.OUTPUT_PATH)).isEqualTo("s3://bucket/logpulse");
+  }
+
+  @Test
+  void jsonFilesFlattenNestedObjects() throws Exception {
+    Path file = dir.resolve("logpulse.json");
+    Files.writeString(file, "{\"window\": {\"size\": \"2m\", \"allowed-lateness\": \"0s\"}}");
+
+    JobSettings settings = JobSettings.from(config(ConfigSources.fromFile(file)));
+
+    assertThat(settings.windows().size()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.windows().allowedLateness()).isZero();
+  }
+
+  @Test
+  void propertiesFilesAndAssignmentsAreRead() throws Exception {
+    Path file = dir.resolve("logpulse.properties");
+    Files.writeString(file, "watermark.idleness=2m\n");
+
+    assertThat(config(ConfigSources.fromFile(file)).get(JobOptions.WATERMARK_IDLENESS))
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(ConfigSources.fromAssignments(List.of("a.b=c=d"))).containsEntry("a.b", "c=d");
+    assertThatThrownBy(() -> ConfigSources.fromAssignments(List.of("novalue")))
+        .hasMessageContaining("key=value");
+  }
+}
