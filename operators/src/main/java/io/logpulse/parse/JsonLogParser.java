@@ -219,6 +219,9 @@ final class JsonLogParser {
         return false;
       }
       readObject(p, null, f);
+      if (p.nextToken() != null) {
+        return false; // text after the object: "{...} more" is a text line that starts with JSON
+      }
     } catch (IOException e) {
       return false; // not JSON after all, truncated, or beyond Jackson's nesting/size limits
     }
