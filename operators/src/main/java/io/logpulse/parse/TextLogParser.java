@@ -8,9 +8,9 @@ package io.logpulse.parse;
  * five before the message) that is written in capitals ({@code ERROR}, {@code WARNING:}), in
  * brackets in any case ({@code [error]}), or as {@code level=}, {@code lvl=} or {@code severity=}
  * (logfmt). Lower-case words outside brackets are ignored so that prose such as "no error found" is
- * not a level. With no level, a multi-line stack trace (Java {@code \tat}, Node.js {@code " at "},
- * Python's {@code Traceback (most recent call last)}, or an {@code Exception} on a multi-line
- * event) is ERROR.
+ * not a level. With no level, a multi-line stack trace is ERROR: Java frames (a line starting with
+ * a tab and {@code at}), Node.js frames ({@code at} indented by four spaces), Python's {@code
+ * Traceback (most recent call last)}, or the word {@code Exception} in a multi-line event.
  */
 final class TextLogParser {
   private static final int LEVEL_TOKENS = 6;

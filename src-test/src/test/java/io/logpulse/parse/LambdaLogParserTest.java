@@ -167,6 +167,30 @@ class LambdaLogParserTest {
   }
 
   @Test
+  void snapStartRestoreDurationMarksAColdStart() {
+    ServiceEvent e =
+        parse(
+            GROUP,
+            "REPORT RequestId: "
+                + ID
+                + "\tDuration: 80.00 ms\tBilled Duration: 400 ms\tMemory Size: 512 MB"
+                + "\tMax Memory Used: 120 MB\tRestore Duration: 310.50 ms\tBilled Restore Duration: 300 ms");
+    assertThat(e.getColdStart()).isTrue();
+    assertThat(e.getInitDurationMs()).isEqualTo(310.5);
+    assertThat(e.getLatencyMs()).isEqualTo(80.0);
+  }
+
+  @Test
+  void initReportWithTimeoutIsALambdaFailureButNotARequest() {
+    ServiceEvent e =
+        parse(GROUP, "INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout");
+    assertThat(e.getFormat()).isEqualTo("lambda");
+    assertThat(e.getError()).isTrue();
+    assertThat(e.getRequest()).isFalse();
+    assertThat(e.getLatencyMs()).isNull();
+  }
+
+  @Test
   void jsonApplicationLogInALambdaLogGroup() {
     ServiceEvent e =
         parse(
