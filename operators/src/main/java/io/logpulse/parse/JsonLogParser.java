@@ -4,204 +4,26 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.logpulse.parse.JsonFields.Slot;
+import io.logpulse.parse.JsonKeys.Key;
+import io.logpulse.parse.JsonKeys.Kind;
 import io.logpulse.parse.Latencies.Unit;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads JSON messages in one streaming pass and classifies them: CloudTrail events, Lambda platform
  * events and JSON application lines, API Gateway JSON access logs, and any other structured log.
  *
- * <p>Keys are matched by their dotted path, so {@code {"http":{"status_code":500}}} and {@code
- * {"http.status_code":500}} (ECS style) are the same. Objects and arrays on paths that lead to no
- * known key are skipped without being materialized, which keeps large CloudTrail events and deeply
- * nested payloads cheap. Values of the wrong type (a status that is an object, a level that is a
- * boolean) are ignored; numeric strings are accepted where a number is expected.
- *
- * <p>Latency keys and units: a {@code _ms}/{@code Ms} suffix means milliseconds, {@code _s}/{@code
- * _seconds} seconds, {@code _us} microseconds, {@code _ns} nanoseconds. Bare {@code latency},
- * {@code response_time}, {@code responseTime}, {@code took} and API Gateway's {@code
- * responseLatency}/{@code integrationLatency} are milliseconds; bare {@code request_time} is
- * seconds (nginx's {@code $request_time} in a JSON log format). Bare {@code duration} and {@code
- * elapsed} are milliseconds unless the value is a whole number of at least 10,000,000, which is
- * read as nanoseconds (Go's {@code time.Duration}, as slog writes it; ten million milliseconds
- * would be a request of nearly three hours). Strings may carry their own unit ({@code "1.2s"}).
+ * <p>Keys ({@link JsonKeys}) are matched by their dotted path, so {@code
+ * {"http":{"status_code":500}}} and {@code {"http.status_code":500}} (ECS style) are the same.
+ * Objects and arrays on paths that lead to no known key are skipped without being materialized,
+ * which keeps large CloudTrail events and deeply nested payloads cheap. Values of the wrong type (a
+ * status that is an object, a level that is a boolean) are ignored; numeric strings are accepted
+ * where a number is expected.
  */
 final class JsonLogParser {
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final int MAX_TEXT_LENGTH = 1024;
   private static final double NANOS_THRESHOLD = 1e7;
-
-  /** How a key's value is read. */
-  private enum Kind {
-    TEXT,
-    LEVEL,
-    STATUS,
-    LATENCY,
-    LATENCY_MILLIS_OR_NANOS,
-    MILLIS,
-    MEGABYTES,
-    TIME,
-    BOOL,
-    RESOURCE,
-    MARKER
-  }
-
-  private record Key(Slot slot, int rank, Kind kind, Unit unit, boolean apiGateway) {}
-
-  private static final Map<String, Key> KEYS = new HashMap<>();
-
-  /** Paths of objects and arrays that contain known keys: the only containers read. */
-  private static final Set<String> CONTAINERS = new HashSet<>();
-
-  static {
-    keys(Slot.SERVICE, Kind.TEXT, "service", "service.name", "serviceName", "app", "application");
-    keys(Slot.LEVEL, Kind.LEVEL, "level", "severity", "lvl", "log.level", "loglevel", "levelname");
-    keys(
-        Slot.STATUS,
-        Kind.STATUS,
-        "status",
-        "statusCode",
-        "status_code",
-        "http.status_code",
-        "response.status",
-        "http.response.status_code");
-    keys(
-        Slot.REQUEST_ID,
-        Kind.TEXT,
-        "request_id",
-        "requestId",
-        "req_id",
-        "x-request-id",
-        "awsRequestId",
-        "function_request_id",
-        "requestID",
-        "trace_id");
-    keys(
-        Slot.METHOD,
-        Kind.TEXT,
-        "method",
-        "http.method",
-        "httpMethod",
-        "verb",
-        "request.method",
-        "http.request.method");
-    keys(
-        Slot.PATH,
-        Kind.TEXT,
-        "path",
-        "http.path",
-        "request.path",
-        "url.path",
-        "uri",
-        "url",
-        "http.url",
-        "route",
-        "resourcePath");
-    keys(
-        Slot.TIME,
-        Kind.TIME,
-        "timestamp",
-        "@timestamp",
-        "time",
-        "ts",
-        "eventTime",
-        "requestTimeEpoch",
-        "requestTime");
-    latencyKeys();
-    keys(Slot.ROUTE_KEY, Kind.TEXT, "routeKey");
-    keys(Slot.MESSAGE_TYPE, Kind.TEXT, "type");
-    keys(Slot.RECORD_REQUEST_ID, Kind.TEXT, "record.requestId");
-    keys(Slot.RECORD_STATUS, Kind.TEXT, "record.status");
-    keys(Slot.RECORD_ERROR_TYPE, Kind.TEXT, "record.errorType");
-    keys(Slot.RECORD_DURATION, Kind.MILLIS, "record.metrics.durationMs");
-    keys(Slot.RECORD_INIT_DURATION, Kind.MILLIS, "record.metrics.initDurationMs");
-    keys(Slot.RECORD_MEMORY, Kind.MEGABYTES, "record.metrics.maxMemoryUsedMB");
-    keys(Slot.INTEGRATION_ERROR, Kind.TEXT, "integrationError");
-    keys(null, Kind.MARKER, "responseLength", "integrationStatus");
-    for (String apiGatewayKey :
-        new String[] {
-          "requestTime",
-          "requestTimeEpoch",
-          "routeKey",
-          "resourcePath",
-          "responseLatency",
-          "integrationLatency",
-          "integrationError",
-          "responseLength",
-          "integrationStatus"
-        }) {
-      Key key = KEYS.get(apiGatewayKey);
-      KEYS.put(apiGatewayKey, new Key(key.slot, key.rank, key.kind, key.unit, true));
-    }
-    keys(Slot.EVENT_VERSION, Kind.TEXT, "eventVersion");
-    keys(Slot.EVENT_SOURCE, Kind.TEXT, "eventSource");
-    keys(Slot.EVENT_NAME, Kind.TEXT, "eventName");
-    keys(Slot.EVENT_TYPE, Kind.TEXT, "eventType");
-    keys(Slot.REGION, Kind.TEXT, "awsRegion");
-    keys(Slot.RECIPIENT_ACCOUNT, Kind.TEXT, "recipientAccountId");
-    keys(Slot.USER_ACCOUNT, Kind.TEXT, "userIdentity.accountId");
-    keys(Slot.USER_ARN, Kind.TEXT, "userIdentity.arn");
-    keys(Slot.ISSUER_ARN, Kind.TEXT, "userIdentity.sessionContext.sessionIssuer.arn");
-    keys(Slot.INVOKED_BY, Kind.TEXT, "userIdentity.invokedBy");
-    keys(Slot.READ_ONLY, Kind.BOOL, "readOnly");
-    keys(Slot.ERROR_CODE, Kind.TEXT, "errorCode");
-    keys(Slot.SSM_NAME, Kind.TEXT, "requestParameters.name");
-    keys(
-        Slot.RESOURCE,
-        Kind.RESOURCE,
-        "resources.ARN",
-        "requestParameters.functionName",
-        "requestParameters.serviceName",
-        "requestParameters.cluster",
-        "requestParameters.stackName",
-        "requestParameters.groupId",
-        "requestParameters.tableName",
-        "requestParameters.bucketName");
-    for (String path : KEYS.keySet()) {
-      for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
-        CONTAINERS.add(path.substring(0, dot));
-      }
-    }
-  }
-
-  private static void latencyKeys() {
-    key("responseLatency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    String[] bases = {"latency", "duration", "elapsed", "response_time", "request_time", "took"};
-    for (String base : bases) {
-      key(base + "_ms", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-      key(base + "_s", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
-      key(base + "_seconds", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
-      key(base + "_us", Slot.LATENCY, Kind.LATENCY, Unit.MICROS);
-      key(base + "_ns", Slot.LATENCY, Kind.LATENCY, Unit.NANOS);
-    }
-    for (String camel : new String[] {"latencyMs", "durationMs", "elapsedMs", "responseTimeMs"}) {
-      key(camel, Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    }
-    key("latency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    key("duration", Slot.LATENCY, Kind.LATENCY_MILLIS_OR_NANOS, Unit.MILLIS);
-    key("elapsed", Slot.LATENCY, Kind.LATENCY_MILLIS_OR_NANOS, Unit.MILLIS);
-    key("response_time", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    key("responseTime", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    key("request_time", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
-    key("took", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-    key("integrationLatency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
-  }
-
-  /** Registers {@code paths} for one slot, ranked in the order given. */
-  private static void keys(Slot slot, Kind kind, String... paths) {
-    for (String path : paths) {
-      key(path, slot, kind, Unit.MILLIS);
-    }
-  }
-
-  private static void key(String path, Slot slot, Kind kind, Unit unit) {
-    int rank = (int) KEYS.values().stream().filter(k -> k.slot == slot).count();
-    KEYS.put(path, new Key(slot, rank, kind, unit, false));
-  }
 
   private JsonLogParser() {}
 
@@ -219,6 +41,9 @@ final class JsonLogParser {
         return false;
       }
       readObject(p, null, f);
+      if (p.nextToken() != null) {
+        return false; // text after the object: "{...} more" is a text line that starts with JSON
+      }
     } catch (IOException e) {
       return false; // not JSON after all, truncated, or beyond Jackson's nesting/size limits
     }
@@ -298,19 +123,19 @@ final class JsonLogParser {
       String path = prefix == null ? name : prefix + '.' + name;
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
-        if (CONTAINERS.contains(path)) {
+        if (JsonKeys.isContainer(path)) {
           readObject(p, path, f);
         } else {
           p.skipChildren();
         }
       } else if (t == JsonToken.START_ARRAY) {
-        if (CONTAINERS.contains(path)) {
+        if (JsonKeys.isContainer(path)) {
           readArray(p, path, f);
         } else {
           p.skipChildren();
         }
       } else {
-        Key key = KEYS.get(path);
+        Key key = JsonKeys.get(path);
         if (key != null) {
           readValue(p, t, key, f);
         }
@@ -332,23 +157,23 @@ final class JsonLogParser {
 
   private static void readValue(JsonParser p, JsonToken t, Key key, JsonFields f)
       throws IOException {
-    if (key.apiGateway) {
+    if (key.apiGateway()) {
       f.markApiGateway();
     }
-    if (key.kind == Kind.RESOURCE) {
+    if (key.kind() == Kind.RESOURCE) {
       f.addResource(text(p, t));
       return;
     }
-    if (key.slot == null || !f.wants(key.slot, key.rank)) {
+    if (key.slot() == null || !f.wants(key.slot(), key.rank())) {
       return;
     }
-    f.put(key.slot, key.rank, convert(p, t, key));
+    f.put(key.slot(), key.rank(), convert(p, t, key));
   }
 
   private static Object convert(JsonParser p, JsonToken t, Key key) throws IOException {
     boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     boolean string = t == JsonToken.VALUE_STRING;
-    switch (key.kind) {
+    switch (key.kind()) {
       case TEXT:
         return text(p, t);
       case LEVEL:
@@ -411,15 +236,15 @@ final class JsonLogParser {
     if (number) {
       double value = p.getDoubleValue();
       Unit unit =
-          key.kind == Kind.LATENCY_MILLIS_OR_NANOS
+          key.kind() == Kind.LATENCY_MILLIS_OR_NANOS
                   && value >= NANOS_THRESHOLD
                   && value == Math.rint(value)
               ? Unit.NANOS
-              : key.unit;
+              : key.unit();
       millis = Latencies.toMillis(value, unit);
     } else if (string) {
       String text = p.getText();
-      millis = Latencies.parse(text, 0, text.length(), key.unit);
+      millis = Latencies.parse(text, 0, text.length(), key.unit());
     } else {
       return null;
     }

@@ -10,7 +10,8 @@ package io.logpulse.parse;
  *       Type: ...]} (fields separated by tabs or spaces), and {@code INIT_START}, {@code
  *       INIT_REPORT}, {@code EXTENSION}, {@code RESTORE_START}, {@code RESTORE_REPORT}, {@code
  *       TELEMETRY}. REPORT is the invocation: a request whose latency is Duration; Init Duration
- *       marks a cold start; a Status other than success, or an Error Type, is a Lambda failure;
+ *       (or SnapStart's Restore Duration) marks a cold start; on REPORT and INIT_REPORT a Status
+ *       other than success, or an Error Type, is a Lambda failure;
  *   <li>{@code <ISO time> <id> Task timed out after 3.00 seconds}: a Lambda failure, level ERROR,
  *       not a request;
  *   <li>application lines of the Node.js and Java runtimes, {@code <ISO

@@ -4,15 +4,16 @@ package io.logpulse.parse;
  * Plain text lines, the format of last resort: never fails.
  *
  * <p>A leading ISO-8601 time ({@code 2024-01-15T10:00:00Z} or {@code 2024-01-15 10:00:00,123}) is
- * the event's own time. The level is the first level word among the first five tokens that is
- * written in capitals ({@code ERROR}, {@code WARNING:}), in brackets in any case ({@code [error]}),
- * or as {@code level=}, {@code lvl=} or {@code severity=} (logfmt). Lower-case words outside
- * brackets are ignored so that prose such as "no error found" is not a level. With no level, a
- * multi-line stack trace (Java {@code \tat}, Node.js {@code " at "}, Python's {@code Traceback
- * (most recent call last)}, or an {@code Exception} on a multi-line event) is ERROR.
+ * the event's own time. The level is the first level word among the first six tokens (syslog puts
+ * five before the message) that is written in capitals ({@code ERROR}, {@code WARNING:}), in
+ * brackets in any case ({@code [error]}), or as {@code level=}, {@code lvl=} or {@code severity=}
+ * (logfmt). Lower-case words outside brackets are ignored so that prose such as "no error found" is
+ * not a level. With no level, a multi-line stack trace is ERROR: Java frames (a line starting with
+ * a tab and {@code at}), Node.js frames ({@code at} indented by four spaces), Python's {@code
+ * Traceback (most recent call last)}, or the word {@code Exception} in a multi-line event.
  */
 final class TextLogParser {
-  private static final int LEVEL_TOKENS = 5;
+  private static final int LEVEL_TOKENS = 6;
   private static final String[] LEVEL_KEYS = {"level=", "lvl=", "severity="};
 
   private TextLogParser() {}
@@ -82,12 +83,12 @@ final class TextLogParser {
     }
     boolean bracketed = false;
     int i = from;
-    while (i < to && "[(<".indexOf(m.charAt(i)) >= 0) {
+    while (i < to && "[({<".indexOf(m.charAt(i)) >= 0) {
       bracketed = true;
       i++;
     }
     int end = i;
-    while (end < to && "]):,|>".indexOf(m.charAt(end)) < 0) {
+    while (end < to && "]}):,|>".indexOf(m.charAt(end)) < 0) {
       end++;
     }
     if (!bracketed && !isUpperCase(m, i, end)) {

@@ -194,14 +194,7 @@ final class Timestamps {
 
   private static long toMillis(
       int year, int month, int day, int hour, int minute, int second, int millis, int offset) {
-    if (year < 1970
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > 31
-        || hour > 23
-        || minute > 59
-        || second > 60) {
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
       return NONE;
     }
     long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;

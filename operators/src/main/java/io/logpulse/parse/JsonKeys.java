@@ -1,0 +1,219 @@
+package io.logpulse.parse;
+
+import io.logpulse.parse.JsonFields.Slot;
+import io.logpulse.parse.Latencies.Unit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON keys {@link JsonLogParser} reads, by dotted path, and how each value is read. Keys that
+ * fill the same slot are ranked in the order they are listed here: the first listed wins when a
+ * message has several (a key with an explicit unit beats a bare one, a request id beats a trace
+ * id).
+ *
+ * <p>Latency keys and units: a {@code _ms}/{@code Ms} suffix means milliseconds, {@code _s}/{@code
+ * _seconds} seconds, {@code _us} microseconds, {@code _ns} nanoseconds. Bare {@code latency},
+ * {@code response_time}, {@code responseTime}, {@code took} and API Gateway's {@code
+ * responseLatency}/{@code integrationLatency} are milliseconds; bare {@code request_time} is
+ * seconds (nginx's {@code $request_time} in a JSON log format). Bare {@code duration} and {@code
+ * elapsed} are milliseconds unless the value is a whole number of at least 10,000,000, which is
+ * read as nanoseconds (Go's {@code time.Duration}, as slog writes it; ten million milliseconds
+ * would be a request of nearly three hours). Strings may carry their own unit ({@code "1.2s"}).
+ */
+final class JsonKeys {
+  /** How a key's value is read. */
+  enum Kind {
+    TEXT,
+    LEVEL,
+    STATUS,
+    LATENCY,
+    LATENCY_MILLIS_OR_NANOS,
+    MILLIS,
+    MEGABYTES,
+    TIME,
+    BOOL,
+    RESOURCE,
+    /** Only the key's presence matters. */
+    PRESENCE
+  }
+
+  /**
+   * @param slot what the value fills; null for {@link Kind#PRESENCE} keys
+   * @param rank lower wins among keys of one slot
+   * @param apiGateway whether only API Gateway access logs write this key
+   */
+  record Key(Slot slot, int rank, Kind kind, Unit unit, boolean apiGateway) {}
+
+  private static final Set<String> API_GATEWAY_KEYS =
+      Set.of(
+          "requestTime",
+          "requestTimeEpoch",
+          "routeKey",
+          "resourcePath",
+          "responseLatency",
+          "integrationLatency",
+          "integrationError",
+          "responseLength",
+          "integrationStatus");
+
+  private static final Map<String, Key> KEYS = table();
+
+  /** Paths of objects and arrays that contain known keys: the only containers worth reading. */
+  private static final Set<String> CONTAINERS = containers(KEYS.keySet());
+
+  private JsonKeys() {}
+
+  /** The key at a dotted path, or null when the value does not matter. */
+  static Key get(String path) {
+    return KEYS.get(path);
+  }
+
+  /** Whether the object or array at a dotted path holds known keys. */
+  static boolean isContainer(String path) {
+    return CONTAINERS.contains(path);
+  }
+
+  private static Map<String, Key> table() {
+    Table t = new Table();
+    t.add(Slot.SERVICE, Kind.TEXT, "service", "service.name", "serviceName", "app", "application");
+    t.add(Slot.LEVEL, Kind.LEVEL, "level", "severity", "lvl", "log.level", "loglevel", "levelname");
+    t.add(
+        Slot.STATUS,
+        Kind.STATUS,
+        "status",
+        "statusCode",
+        "status_code",
+        "http.status_code",
+        "response.status",
+        "http.response.status_code");
+    t.add(
+        Slot.REQUEST_ID,
+        Kind.TEXT,
+        "request_id",
+        "requestId",
+        "req_id",
+        "x-request-id",
+        "awsRequestId",
+        "function_request_id",
+        "requestID",
+        "trace_id");
+    t.add(
+        Slot.METHOD,
+        Kind.TEXT,
+        "method",
+        "http.method",
+        "httpMethod",
+        "verb",
+        "request.method",
+        "http.request.method");
+    t.add(
+        Slot.PATH,
+        Kind.TEXT,
+        "path",
+        "http.path",
+        "request.path",
+        "url.path",
+        "uri",
+        "url",
+        "http.url",
+        "route",
+        "resourcePath");
+    t.add(
+        Slot.TIME,
+        Kind.TIME,
+        "timestamp",
+        "@timestamp",
+        "time",
+        "ts",
+        "eventTime",
+        "requestTimeEpoch",
+        "requestTime");
+    latencies(t);
+    t.add(Slot.ROUTE_KEY, Kind.TEXT, "routeKey");
+    t.add(Slot.MESSAGE_TYPE, Kind.TEXT, "type");
+    t.add(Slot.RECORD_REQUEST_ID, Kind.TEXT, "record.requestId");
+    t.add(Slot.RECORD_STATUS, Kind.TEXT, "record.status");
+    t.add(Slot.RECORD_DURATION, Kind.MILLIS, "record.metrics.durationMs");
+    t.add(Slot.RECORD_INIT_DURATION, Kind.MILLIS, "record.metrics.initDurationMs");
+    t.add(Slot.RECORD_MEMORY, Kind.MEGABYTES, "record.metrics.maxMemoryUsedMB");
+    t.add(Slot.INTEGRATION_ERROR, Kind.TEXT, "integrationError");
+    t.add(null, Kind.PRESENCE, "responseLength", "integrationStatus");
+    t.add(Slot.EVENT_VERSION, Kind.TEXT, "eventVersion");
+    t.add(Slot.EVENT_SOURCE, Kind.TEXT, "eventSource");
+    t.add(Slot.EVENT_NAME, Kind.TEXT, "eventName");
+    t.add(Slot.EVENT_TYPE, Kind.TEXT, "eventType");
+    t.add(Slot.REGION, Kind.TEXT, "awsRegion");
+    t.add(Slot.RECIPIENT_ACCOUNT, Kind.TEXT, "recipientAccountId");
+    t.add(Slot.USER_ACCOUNT, Kind.TEXT, "userIdentity.accountId");
+    t.add(Slot.USER_ARN, Kind.TEXT, "userIdentity.arn");
+    t.add(Slot.ISSUER_ARN, Kind.TEXT, "userIdentity.sessionContext.sessionIssuer.arn");
+    t.add(Slot.INVOKED_BY, Kind.TEXT, "userIdentity.invokedBy");
+    t.add(Slot.READ_ONLY, Kind.BOOL, "readOnly");
+    t.add(Slot.ERROR_CODE, Kind.TEXT, "errorCode");
+    t.add(Slot.SSM_NAME, Kind.TEXT, "requestParameters.name");
+    t.add(
+        Slot.RESOURCE,
+        Kind.RESOURCE,
+        "resources.ARN",
+        "requestParameters.functionName",
+        "requestParameters.serviceName",
+        "requestParameters.cluster",
+        "requestParameters.stackName",
+        "requestParameters.groupId",
+        "requestParameters.tableName",
+        "requestParameters.bucketName");
+    return Map.copyOf(t.keys);
+  }
+
+  private static void latencies(Table t) {
+    t.add("responseLatency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    for (String base :
+        new String[] {"latency", "duration", "elapsed", "response_time", "request_time", "took"}) {
+      t.add(base + "_ms", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+      t.add(base + "_s", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
+      t.add(base + "_seconds", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
+      t.add(base + "_us", Slot.LATENCY, Kind.LATENCY, Unit.MICROS);
+      t.add(base + "_ns", Slot.LATENCY, Kind.LATENCY, Unit.NANOS);
+    }
+    for (String camel : new String[] {"latencyMs", "durationMs", "elapsedMs", "responseTimeMs"}) {
+      t.add(camel, Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    }
+    t.add("latency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("duration", Slot.LATENCY, Kind.LATENCY_MILLIS_OR_NANOS, Unit.MILLIS);
+    t.add("elapsed", Slot.LATENCY, Kind.LATENCY_MILLIS_OR_NANOS, Unit.MILLIS);
+    t.add("response_time", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("responseTime", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("request_time", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
+    t.add("took", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("integrationLatency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+  }
+
+  private static Set<String> containers(Set<String> paths) {
+    Set<String> containers = new HashSet<>();
+    for (String path : paths) {
+      for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+        containers.add(path.substring(0, dot));
+      }
+    }
+    return Set.copyOf(containers);
+  }
+
+  /** Collects keys, ranking each slot's keys in the order they are added. */
+  private static final class Table {
+    private final Map<String, Key> keys = new HashMap<>();
+    private final Map<Slot, Integer> nextRank = new HashMap<>();
+
+    void add(Slot slot, Kind kind, String... paths) {
+      for (String path : paths) {
+        add(path, slot, kind, Unit.MILLIS);
+      }
+    }
+
+    void add(String path, Slot slot, Kind kind, Unit unit) {
+      int rank = nextRank.merge(slot, 1, Integer::sum) - 1;
+      keys.put(path, new Key(slot, rank, kind, unit, API_GATEWAY_KEYS.contains(path)));
+    }
+  }
+}
