@@ -71,6 +71,14 @@ public final class ParseOptions {
           "true",
           ValueParser.bool());
 
+  public static final ConfigKey<Integer> MAX_OPERATIONS_PER_SERVICE =
+      ConfigKey.of(
+          "parse.max-operations-per-service",
+          "Distinct operations each parser instance names per service; further ones count as"
+              + " OTHER, so unforeseen path identifiers cannot multiply the series.",
+          "100",
+          ValueParser.intBetween(1, 100_000));
+
   /** Every key of this class. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -80,7 +88,8 @@ public final class ParseOptions {
           ERROR_STATUS_MIN,
           LAMBDA_FAILURES_ARE_ERRORS,
           MAX_MESSAGE_CHARS,
-          OPERATIONS);
+          OPERATIONS,
+          MAX_OPERATIONS_PER_SERVICE);
 
   private ParseOptions() {}
 
@@ -93,6 +102,7 @@ public final class ParseOptions {
         .withErrorStatusThreshold(config.get(ERROR_STATUS_MIN))
         .withLambdaFailuresAreErrors(config.get(LAMBDA_FAILURES_ARE_ERRORS))
         .withMaxMessageLength(config.get(MAX_MESSAGE_CHARS))
-        .withOperations(config.get(OPERATIONS));
+        .withOperations(config.get(OPERATIONS))
+        .withMaxOperationsPerService(config.get(MAX_OPERATIONS_PER_SERVICE));
   }
 }

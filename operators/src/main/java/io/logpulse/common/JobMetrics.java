@@ -4,6 +4,7 @@ import io.logpulse.deadletter.DeadLetterReason;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -26,6 +27,11 @@ public final class JobMetrics {
   /** A plain counter in the forwarded group. */
   public Counter counter(String name) {
     return group.counter(name);
+  }
+
+  /** A gauge in the forwarded group. */
+  public <T> void gauge(String name, Gauge<T> gauge) {
+    group.gauge(name, gauge);
   }
 
   /** Counts one dead letter under its reason (dimension {@code Reason}). */

@@ -4,6 +4,7 @@ import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.ServiceEvent;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Normalizes one CloudWatch log event into a {@link ServiceEvent}: detects the message's format
@@ -32,12 +33,24 @@ public final class LogEventParser implements Serializable {
 
   private final ParserSettings settings;
   private final ServiceNameResolver services;
+  private final OperationLimiter operations;
+  private final LongAdder fallbacks = new LongAdder();
 
   public LogEventParser(ParserSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services =
         new ServiceNameResolver(
             settings.serviceRules(), settings.defaultServiceRules(), settings.serviceCacheSize());
+    this.operations =
+        new OperationLimiter(settings.maxOperationsPerService(), settings.serviceCacheSize());
+  }
+
+  /**
+   * How many events this parser kept as plain text because a format parser failed on them; a
+   * non-zero value points at a parser bug worth a fixture.
+   */
+  public long fallbacks() {
+    return fallbacks.sum();
   }
 
   /** The normalized event; never null, never throws for a non-null event. */
@@ -51,6 +64,7 @@ public final class LogEventParser implements Serializable {
     } catch (RuntimeException e) {
       // A message that trips a parser bug must not fail the job: Flink would restart and meet the
       // same record again. It is kept, as text.
+      fallbacks.increment();
       draft = new EventDraft();
     }
     return build(event, message, logGroup, logStream, draft);
@@ -84,8 +98,12 @@ public final class LogEventParser implements Serializable {
     out.setEventTime(event.getTimestamp());
     out.setFormat(d.format.id);
     out.setTimestamp(d.timestamp);
-    out.setService(d.service != null ? d.service : services.resolve(logGroup));
-    out.setOperation(settings.operations() ? RequestPaths.operation(d.method, d.path) : null);
+    String service = d.service != null ? d.service : services.resolve(logGroup);
+    out.setService(service);
+    out.setOperation(
+        settings.operations()
+            ? operations.name(service, RequestPaths.operation(d.method, d.path))
+            : null);
     out.setLevel(d.level);
     out.setRequest(d.request);
     out.setError(isError(d));

@@ -25,6 +25,7 @@ public class ParseFunction extends RichMapFunction<LogEvent, ServiceEvent> {
     JobMetrics metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
     requests = metrics.counter("requests");
     errors = metrics.counter("errorEvents");
+    metrics.gauge("parseFallbacks", parser::fallbacks);
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class ParserSettings implements Serializable {
   public static final int DEFAULT_MAX_MESSAGE_LENGTH = 4096;
   public static final int DEFAULT_ERROR_STATUS_THRESHOLD = 500;
   public static final int DEFAULT_SERVICE_CACHE_SIZE = 10_000;
+  public static final int DEFAULT_MAX_OPERATIONS_PER_SERVICE = 100;
   public static final Set<String> DEFAULT_ERROR_LEVELS = Set.of(Levels.ERROR, Levels.FATAL);
 
   private static final ParserSettings DEFAULTS =
@@ -43,7 +44,8 @@ public final class ParserSettings implements Serializable {
           DEFAULT_ERROR_STATUS_THRESHOLD,
           true,
           DEFAULT_MAX_MESSAGE_LENGTH,
-          true);
+          true,
+          DEFAULT_MAX_OPERATIONS_PER_SERVICE);
 
   private final String serviceRules;
   private final boolean defaultServiceRules;
@@ -53,6 +55,7 @@ public final class ParserSettings implements Serializable {
   private final boolean lambdaFailuresAreErrors;
   private final int maxMessageLength;
   private final boolean operations;
+  private final int maxOperationsPerService;
 
   private ParserSettings(
       String serviceRules,
@@ -62,7 +65,8 @@ public final class ParserSettings implements Serializable {
       int errorStatusThreshold,
       boolean lambdaFailuresAreErrors,
       int maxMessageLength,
-      boolean operations) {
+      boolean operations,
+      int maxOperationsPerService) {
     this.serviceRules = serviceRules;
     this.defaultServiceRules = defaultServiceRules;
     this.serviceCacheSize = serviceCacheSize;
@@ -71,6 +75,7 @@ public final class ParserSettings implements Serializable {
     this.lambdaFailuresAreErrors = lambdaFailuresAreErrors;
     this.maxMessageLength = maxMessageLength;
     this.operations = operations;
+    this.maxOperationsPerService = maxOperationsPerService;
   }
 
   /** The settings described in the class documentation. */
@@ -95,7 +100,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** Whether the built-in {@link ServiceNameResolver#DEFAULT_RULES} apply after custom ones. */
@@ -108,7 +114,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** How many resolved log groups to cache; 0 disables the cache. */
@@ -124,7 +131,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /**
@@ -155,7 +163,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** HTTP status from which a request is an error, between 100 and 600 (600: never). */
@@ -172,7 +181,8 @@ public final class ParserSettings implements Serializable {
         status,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** Whether Lambda timeouts and failed invocations reported by the platform are errors. */
@@ -185,7 +195,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         enabled,
         maxMessageLength,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** Characters of the message kept in {@code ServiceEvent.message}; at least 0. */
@@ -201,7 +212,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         length,
-        operations);
+        operations,
+        maxOperationsPerService);
   }
 
   /** Whether {@code ServiceEvent.operation} is produced. */
@@ -214,7 +226,8 @@ public final class ParserSettings implements Serializable {
         errorStatusThreshold,
         lambdaFailuresAreErrors,
         maxMessageLength,
-        enabled);
+        enabled,
+        maxOperationsPerService);
   }
 
   public String serviceRules() {
@@ -248,5 +261,30 @@ public final class ParserSettings implements Serializable {
 
   public boolean operations() {
     return operations;
+  }
+
+  /** Distinct operations a parser names per service before further ones become {@code OTHER}. */
+  public int maxOperationsPerService() {
+    return maxOperationsPerService;
+  }
+
+  /**
+   * Caps the distinct operations per service, so an unforeseen kind of identifier in paths cannot
+   * multiply the metric series; further operations are named {@value OperationLimiter#OTHER}.
+   */
+  public ParserSettings withMaxOperationsPerService(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("max operations per service must be >= 1, was " + limit);
+    }
+    return new ParserSettings(
+        serviceRules,
+        defaultServiceRules,
+        serviceCacheSize,
+        errorLevels,
+        errorStatusThreshold,
+        lambdaFailuresAreErrors,
+        maxMessageLength,
+        operations,
+        limit);
   }
 }

@@ -87,7 +87,7 @@ final class RequestPaths {
         break;
       }
       out.append('/');
-      if (isId(path, i, end)) {
+      if (isId(path, i, end) || isVersionedAsset(path, i, end)) {
         out.append(ID);
       } else {
         out.append(path, i, end);
@@ -125,6 +125,39 @@ final class RequestPaths {
             || (allHex && length >= 8)
             || isUuid(s, from, to)
             || (allAlnum && anyDigit && anyLetter && length >= 16));
+  }
+
+  /**
+   * True for a file name with a content hash or build number among its dot-separated parts, like
+   * {@code site.001620d4.css} or {@code app.3f9a2c.chunk.js}: cache-busting names that would
+   * otherwise make one operation per deploy.
+   */
+  static boolean isVersionedAsset(String s, int from, int to) {
+    int part = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || s.charAt(i) == '.') {
+        if ((part > from || i < to) && looksLikeHash(s, part, i)) {
+          return true;
+        }
+        part = i + 1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean looksLikeHash(String s, int from, int to) {
+    if (to - from < 6) {
+      return false;
+    }
+    boolean anyDigit = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!isHex(c)) {
+        return false;
+      }
+      anyDigit |= c >= '0' && c <= '9';
+    }
+    return anyDigit;
   }
 
   /** True when {@code s[from, to)} is a UUID: 8-4-4-4-12 hexadecimal digits. */

@@ -3,7 +3,9 @@ package io.logpulse.parse;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +55,9 @@ public final class ServiceNameResolver implements Serializable {
           "^/aws/api-?gateway/(?<name>[^/]+)=>${name}",
           "^/aws/eks/(?<cluster>[^/]+)(?:/.*)?$=>eks-${cluster}",
           "(?i)cloudtrail=>cloudtrail");
+
+  private static final Set<String> GENERIC_SEGMENTS =
+      Set.of("access", "error", "errors", "app", "application", "logs", "log", "stdout", "stderr");
 
   private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
@@ -107,7 +112,13 @@ public final class ServiceNameResolver implements Serializable {
     return lastSegment(logGroup);
   }
 
+  /**
+   * The last segment that names something: words such as {@code access}, {@code error} or {@code
+   * application} say which log of a service it is, not which service, so {@code
+   * /aws/ec2/web/nginx/access} is {@code nginx}. A group made only of such words keeps its last.
+   */
   private static String lastSegment(String logGroup) {
+    String fallback = null;
     int end = logGroup.length();
     while (end > 0) {
       while (end > 0 && logGroup.charAt(end - 1) == '/') {
@@ -116,11 +127,16 @@ public final class ServiceNameResolver implements Serializable {
       int start = logGroup.lastIndexOf('/', end - 1) + 1;
       String segment = logGroup.substring(start, end).trim();
       if (!segment.isEmpty()) {
-        return segment;
+        if (!GENERIC_SEGMENTS.contains(segment.toLowerCase(Locale.ROOT))) {
+          return segment;
+        }
+        if (fallback == null) {
+          fallback = segment;
+        }
       }
       end = start;
     }
-    return UNKNOWN;
+    return fallback != null ? fallback : UNKNOWN;
   }
 
   /**

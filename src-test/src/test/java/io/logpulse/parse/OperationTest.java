@@ -23,6 +23,12 @@ class OperationTest {
         "GET|/|GET /",
         "GET|//double//slash/|GET /double/slash",
         "GET|/pets/{petId}|GET /pets/{petId}",
+        "GET|/static/css/site.001620d4.css|GET /static/css/{id}",
+        "GET|/assets/app.3f9a2c.chunk.js|GET /assets/{id}",
+        "GET|/assets/1a2b3c4d5e|GET /assets/{id}",
+        "GET|/index.html|GET /index.html",
+        "GET|/api/v1.2/items|GET /api/v1.2/items",
+        "GET|/fonts/face.woff2|GET /fonts/face.woff2",
       })
   void templatesIdSegmentsAndKeepsAtMostThree(String method, String path, String operation) {
     assertThat(RequestPaths.operation(method, path)).isEqualTo(operation);
@@ -62,5 +68,42 @@ class OperationTest {
                     "192.0.2.1 - - [15/Jan/2024:10:00:00 +0000] \"GET /users/42/orders/7/items HTTP/1.1\" 200 5 \"-\" \"ua\" 0.002")
                 .getOperation())
         .isEqualTo("GET /users/{id}/orders/...");
+  }
+
+  @Test
+  void distinctOperationsPerServiceAreCappedAndTheRestAreOther() {
+    LogEventParser parser =
+        new LogEventParser(ParserSettings.defaults().withMaxOperationsPerService(2));
+
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String path : new String[] {"/a", "/b", "/c", "/a", "/d"}) {
+      names.add(
+          parser
+              .parse(
+                  new io.logpulse.schema.LogEvent(
+                      "111111111111",
+                      "/ecs/web",
+                      "s",
+                      "1",
+                      0L,
+                      "192.0.2.1 - - [15/Jan/2024:10:00:00 +0000] \"GET "
+                          + path
+                          + " HTTP/1.1\" 200 5"))
+              .getOperation());
+    }
+    String other =
+        parser
+            .parse(
+                new io.logpulse.schema.LogEvent(
+                    "111111111111",
+                    "/ecs/api",
+                    "s",
+                    "1",
+                    0L,
+                    "192.0.2.1 - - [15/Jan/2024:10:00:00 +0000] \"GET /z HTTP/1.1\" 200 5"))
+            .getOperation();
+
+    assertThat(names).containsExactly("GET /a", "GET /b", "OTHER", "GET /a", "OTHER");
+    assertThat(other).as("another service has its own budget").isEqualTo("GET /z");
   }
 }

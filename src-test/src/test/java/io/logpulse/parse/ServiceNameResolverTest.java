@@ -27,6 +27,10 @@ class ServiceNameResolverTest {
     "/aws/cloudtrail/org-trail, cloudtrail",
     "CloudTrail/DefaultLogGroup, cloudtrail",
     "/app/billing/, billing",
+    "/aws/ec2/web/nginx/access, nginx",
+    "/aws/ec2/web/nginx/error, nginx",
+    "/billing/application/stdout, billing",
+    "/access, access",
     "inventory, inventory",
     "//, unknown",
     "'', unknown",
@@ -59,7 +63,7 @@ class ServiceNameResolverTest {
     ServiceNameResolver resolver =
         new ServiceNameResolver("^/opt/(?<name>[a-z]*)=>${name}", true, 10);
     assertThat(resolver.resolve("/opt/web")).isEqualTo("web");
-    assertThat(resolver.resolve("/opt/42/logs")).isEqualTo("logs");
+    assertThat(resolver.resolve("/opt/42/billing")).isEqualTo("billing");
   }
 
   @Test
