@@ -44,6 +44,7 @@ public record RunSummary(
       long requests,
       long errors,
       long logEvents,
+      long errorLogs,
       Double p99LatencyMs) {
 
     /** Failed requests per request, or null without requests. */
@@ -96,17 +97,26 @@ public record RunSummary(
   public void print(PrintStream out, WorkloadGenerator generator) {
     out.println();
     out.printf(
-        "%-14s %-22s %8s %12s %8s %10s%n",
-        "account", "service", "windows", "requests", "errors", "p99 ms");
+        "%-14s %-22s %8s %12s %8s %10s %12s %10s%n",
+        "account",
+        "service",
+        "windows",
+        "requests",
+        "errors",
+        "p99 ms",
+        "log events",
+        "error logs");
     for (ServiceLine line : services) {
       out.printf(
-          "%-14s %-22s %8d %12d %8s %10s%n",
+          "%-14s %-22s %8d %12d %8s %10s %12d %10d%n",
           line.account(),
           line.service(),
           line.windows(),
           line.requests(),
           line.errorRate() == null ? "-" : String.format("%.2f%%", line.errorRate() * 100),
-          line.p99LatencyMs() == null ? "-" : String.format("%.1f", line.p99LatencyMs()));
+          line.p99LatencyMs() == null ? "-" : String.format("%.1f", line.p99LatencyMs()),
+          line.logEvents(),
+          line.errorLogs());
     }
     out.println();
     out.printf(
@@ -160,6 +170,7 @@ public record RunSummary(
     long requests;
     long errors;
     long logs;
+    long errorLogs;
     DDSketch latency;
 
     void add(GenericRecord window) {
@@ -167,6 +178,7 @@ public record RunSummary(
       requests += (long) window.get("request_count");
       errors += (long) window.get("error_count");
       logs += (long) window.get("log_count");
+      errorLogs += (long) window.get("error_log_count");
       Object sketch = window.get("latency_sketch");
       if (sketch instanceof ByteBuffer bytes) {
         DDSketch decoded = LatencySketches.decode(bytes);
@@ -180,7 +192,7 @@ public record RunSummary(
 
     ServiceLine line(String account, String service) {
       Double p99 = latency == null || latency.isEmpty() ? null : latency.getValueAtQuantile(0.99);
-      return new ServiceLine(account, service, windows, requests, errors, logs, p99);
+      return new ServiceLine(account, service, windows, requests, errors, logs, errorLogs, p99);
     }
   }
 }

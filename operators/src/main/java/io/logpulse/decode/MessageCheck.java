@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decides whether a log message is usable text: not larger than the limit and not binary. Binary
- * means a NUL character, or more than one in ten of its first 1024 characters being control
+ * means a NUL character, or more than one in ten of its first 256 characters being control
  * characters or U+FFFD (what invalid UTF-8 decodes to).
  */
 public final class MessageCheck {
 
-  private static final int BINARY_SCAN_CHARS = 1024;
+  private static final int BINARY_SCAN_CHARS = 256;
 
   private MessageCheck() {}
 

@@ -133,6 +133,10 @@ final class RequestPaths {
    * otherwise make one operation per deploy.
    */
   static boolean isVersionedAsset(String s, int from, int to) {
+    int dot = s.indexOf('.', from);
+    if (dot < 0 || dot >= to) {
+      return false;
+    }
     int part = from;
     for (int i = from; i <= to; i++) {
       if (i == to || s.charAt(i) == '.') {
