@@ -69,18 +69,20 @@ public class DecodeFunction extends ProcessFunction<SourceRecord, LogEvent> {
           }
 
           @Override
-          public void eventRejected(
-              String account,
-              String logGroup,
-              Long timestamp,
-              String message,
-              DeadLetterReason reason,
-              String detail) {
-            metrics.deadLetter(reason);
+          public void eventRejected(RejectedEvent rejected) {
+            metrics.deadLetter(rejected.reason());
             ctx.output(
                 DeadLetters.TAG,
                 DeadLetters.ofEvent(
-                    record, account, logGroup, timestamp, message, reason, detail, STAGE, now));
+                    record,
+                    rejected.account(),
+                    rejected.logGroup(),
+                    rejected.timestamp(),
+                    rejected.message(),
+                    rejected.reason(),
+                    rejected.detail(),
+                    STAGE,
+                    now));
           }
         });
   }

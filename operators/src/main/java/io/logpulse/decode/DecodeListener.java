@@ -15,11 +15,19 @@ public interface DecodeListener {
 
   void recordRejected(DeadLetterReason reason, String detail);
 
-  void eventRejected(
+  void eventRejected(RejectedEvent event);
+
+  /**
+   * One log event the decoder refused, with what is known of it.
+   *
+   * @param timestamp the event's timestamp, null when it had none or a mistyped one
+   * @param message the event's message, null when it had none
+   */
+  record RejectedEvent(
       String account,
       String logGroup,
       Long timestamp,
       String message,
       DeadLetterReason reason,
-      String detail);
+      String detail) {}
 }

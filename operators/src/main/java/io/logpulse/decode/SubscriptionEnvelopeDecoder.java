@@ -257,7 +257,8 @@ public final class SubscriptionEnvelopeDecoder {
       }
       if (reason != null) {
         listener.eventRejected(
-            envelope.owner, envelope.logGroup, raw.timestamp, raw.message, reason, detail);
+            new DecodeListener.RejectedEvent(
+                envelope.owner, envelope.logGroup, raw.timestamp, raw.message, reason, detail));
       } else {
         listener.logEvent(
             new LogEvent(

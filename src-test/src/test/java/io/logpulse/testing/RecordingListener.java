@@ -33,15 +33,9 @@ public final class RecordingListener implements DecodeListener {
   }
 
   @Override
-  public void eventRejected(
-      String account,
-      String logGroup,
-      Long timestamp,
-      String message,
-      DeadLetterReason reason,
-      String detail) {
-    eventReasons.add(reason);
-    eventDetails.add(detail);
+  public void eventRejected(RejectedEvent rejected) {
+    eventReasons.add(rejected.reason());
+    eventDetails.add(rejected.detail());
   }
 
   /** Outcomes reported: each record yields exactly one of these families. */

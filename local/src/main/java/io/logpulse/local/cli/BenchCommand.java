@@ -178,14 +178,8 @@ final class BenchCommand implements Callable<Integer> {
             }
 
             @Override
-            public void eventRejected(
-                String account,
-                String logGroup,
-                Long timestamp,
-                String message,
-                DeadLetterReason reason,
-                String detail) {
-              throw new IllegalStateException("generated event rejected: " + detail);
+            public void eventRejected(RejectedEvent rejected) {
+              throw new IllegalStateException("generated event rejected: " + rejected.detail());
             }
           };
       long now = System.currentTimeMillis();

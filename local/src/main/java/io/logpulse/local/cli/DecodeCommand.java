@@ -101,14 +101,9 @@ final class DecodeCommand implements Callable<Integer> {
               }
 
               @Override
-              public void eventRejected(
-                  String account,
-                  String logGroup,
-                  Long timestamp,
-                  String message,
-                  DeadLetterReason reason,
-                  String detail) {
-                report.reject(where + " (" + logGroup + ")", reason, detail);
+              public void eventRejected(RejectedEvent rejected) {
+                report.reject(
+                    where + " (" + rejected.logGroup() + ")", rejected.reason(), rejected.detail());
               }
             });
       }

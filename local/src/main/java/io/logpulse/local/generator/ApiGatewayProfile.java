@@ -26,11 +26,6 @@ final class ApiGatewayProfile implements LogProfile {
   }
 
   @Override
-  public int maxEventsPerUnit() {
-    return 1;
-  }
-
-  @Override
   public void write(Unit unit, LogLines out) {
     SplittableRandom rng = unit.rng;
     String[] route = ROUTES[rng.nextInt(ROUTES.length)];

@@ -15,11 +15,6 @@ final class CloudTrailProfile implements LogProfile {
   }
 
   @Override
-  public int maxEventsPerUnit() {
-    return 1;
-  }
-
-  @Override
   public void write(Unit unit, LogLines out) {
     CloudTrailEvents.writeBackground(
         out.begin(unit.timestamp), unit.rng, unit.timestamp, unit.stream.account(), region);

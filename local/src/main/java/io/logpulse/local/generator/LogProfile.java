@@ -9,8 +9,13 @@ import java.io.Serializable;
  */
 interface LogProfile extends Serializable {
 
-  /** The most log events {@link #write} emits for one unit, to bound envelope sizes. */
-  int maxEventsPerUnit();
+  /**
+   * The most log events {@link #write} emits for one unit, to bound envelope sizes; one unless a
+   * profile writes several lines per request.
+   */
+  default int maxEventsPerUnit() {
+    return 1;
+  }
 
   /** Writes the log events of one unit of work. */
   void write(Unit unit, LogLines out);

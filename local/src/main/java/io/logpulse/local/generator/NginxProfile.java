@@ -20,11 +20,6 @@ final class NginxProfile implements LogProfile {
   }
 
   @Override
-  public int maxEventsPerUnit() {
-    return 1;
-  }
-
-  @Override
   public void write(Unit unit, LogLines out) {
     SplittableRandom rng = unit.rng;
     int page = rng.nextInt(PAGES.length);

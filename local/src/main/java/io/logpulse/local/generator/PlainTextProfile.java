@@ -13,11 +13,6 @@ final class PlainTextProfile implements LogProfile {
   private static final String[] THREADS = {"main", "pool-2-thread-1", "pool-2-thread-2", "sync-1"};
 
   @Override
-  public int maxEventsPerUnit() {
-    return 1;
-  }
-
-  @Override
   public void write(Unit unit, LogLines out) {
     SplittableRandom rng = unit.rng;
     double u = rng.nextDouble();
