@@ -11,14 +11,17 @@ public final class JobOptions {
     /** The synthetic workload generator; only the local runner has it. */
     GENERATOR,
     /** Recorded Kinesis records read from a file or folder. */
-    REPLAY
+    REPLAY,
+    /** Kinesis Data Streams ({@code source.kinesis.*}). */
+    KINESIS
   }
 
   public static final ConfigKey<SourceType> SOURCE_TYPE =
       ConfigKey.of(
           "source.type",
-          "Where records come from: the embedded generator (local runner only) or a replay of"
-              + " recorded Kinesis records from source.replay.path.",
+          "Where records come from: the embedded generator (local runner only), a replay of"
+              + " recorded Kinesis records from source.replay.path, or Kinesis streams"
+              + " (source.kinesis.*).",
           "generator",
           ValueParser.oneOf(SourceType.class));
 

@@ -6,6 +6,7 @@ import io.logpulse.config.ParseOptions;
 import io.logpulse.decode.DecoderSettings;
 import io.logpulse.metrics.WindowSettings;
 import io.logpulse.parse.ParserSettings;
+import io.logpulse.schema.DecodedRecord;
 import io.logpulse.schema.LogEvent;
 import java.io.Serializable;
 import java.time.Duration;
@@ -40,6 +41,18 @@ public record JobSettings(
             config.get(JobOptions.WINDOW_PRE_AGGREGATION_MAX_SERIES)),
         config.get(JobOptions.WATERMARK_OUT_OF_ORDERNESS),
         config.get(JobOptions.WATERMARK_IDLENESS));
+  }
+
+  /**
+   * The same watermarks for a source that decodes: dead letters carry no event time and leave the
+   * watermark alone.
+   */
+  public WatermarkStrategy<DecodedRecord> decodedWatermarks() {
+    return WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(outOfOrderness)
+        .withTimestampAssigner(
+            (record, previous) ->
+                record.getEvent() != null ? record.getEvent().getTimestamp() : Long.MIN_VALUE)
+        .withIdleness(idleness);
   }
 
   /** Event time is the log event's own timestamp, never the arrival time. */

@@ -2,7 +2,12 @@ package io.logpulse.job;
 
 import io.logpulse.config.ConfigException;
 import io.logpulse.config.JobOptions;
+import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.LogpulseConfig;
+import io.logpulse.decode.DecoderSettings;
+import io.logpulse.decode.EnvelopeDeserializer;
+import io.logpulse.kinesis.KinesisSource;
+import io.logpulse.kinesis.KinesisSourceSettings;
 import io.logpulse.replay.RecordedRecordsFormat;
 import io.logpulse.schema.SourceRecord;
 import org.apache.flink.api.connector.source.Source;
@@ -15,18 +20,29 @@ public final class JobSources {
   private JobSources() {}
 
   /** A bounded replay of recorded Kinesis records from a file or a folder of them. */
-  public static Source<SourceRecord, ?, ?> replay(String path) {
-    return FileSource.forRecordStreamFormat(new RecordedRecordsFormat(), new Path(path)).build();
+  public static JobSource replay(String path) {
+    Source<SourceRecord, ?, ?> files =
+        FileSource.forRecordStreamFormat(new RecordedRecordsFormat(), new Path(path)).build();
+    return new JobSource.Raw(files, "Recorded Kinesis records");
+  }
+
+  /** The Kinesis streams the configuration names, decoded in the source. */
+  public static JobSource kinesis(LogpulseConfig config, DecoderSettings decoder) {
+    KinesisSourceSettings settings = KinesisOptions.settings(config);
+    return new JobSource.Decoding(
+        new KinesisSource<>(settings, new EnvelopeDeserializer(decoder)),
+        "Kinesis " + String.join(",", settings.streams()));
   }
 
   /** The source the configuration names, for a deployment without the local generator. */
-  public static Source<SourceRecord, ?, ?> fromConfig(LogpulseConfig config) {
+  public static JobSource fromConfig(LogpulseConfig config, JobSettings settings) {
     return switch (config.get(JobOptions.SOURCE_TYPE)) {
+      case KINESIS -> kinesis(config, settings.decoder());
       case REPLAY -> replay(replayPath(config));
       case GENERATOR ->
           throw new ConfigException(
               "source.type=generator is only available in the local runner (local/run); deployed"
-                  + " jobs read source.type=replay");
+                  + " jobs read source.type=kinesis or replay");
     };
   }
 

@@ -2,6 +2,7 @@ package io.logpulse.job;
 
 import io.logpulse.config.ConfigKey;
 import io.logpulse.config.JobOptions;
+import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.ParseOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class KeyRegistry {
   /** Every key of the job graph, in README order. */
   public static List<ConfigKey<?>> deployed() {
     List<ConfigKey<?>> keys = new ArrayList<>(JobOptions.ALL);
+    keys.addAll(KinesisOptions.ALL);
     keys.addAll(ParseOptions.ALL);
     return List.copyOf(keys);
   }

@@ -2,6 +2,7 @@ package io.logpulse.job;
 
 import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.decode.DecodeFunction;
+import io.logpulse.decode.DecodedRecordRouter;
 import io.logpulse.metrics.MetricPreAggregator;
 import io.logpulse.metrics.SeriesAggregate;
 import io.logpulse.metrics.SeriesAggregateTypeInfoFactory;
@@ -12,9 +13,7 @@ import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.MetricWindow;
 import io.logpulse.schema.ServiceEvent;
-import io.logpulse.schema.SourceRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,29 +30,36 @@ public final class LogpulseJob {
 
   /** Adds the job's operators to {@code env}. */
   public static void define(
-      StreamExecutionEnvironment env,
-      JobSettings settings,
-      Source<SourceRecord, ?, ?> source,
-      JobSinks sinks) {
-    DataStream<SourceRecord> records =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kinesis records")
-            .uid("source")
-            .name("Kinesis records");
-
-    SingleOutputStreamOperator<LogEvent> logEvents =
-        records
-            .process(new DecodeFunction(settings.decoder()))
-            .uid("decode")
-            .name("Decode subscription envelopes");
+      StreamExecutionEnvironment env, JobSettings settings, JobSource source, JobSinks sinks) {
+    SingleOutputStreamOperator<LogEvent> logEvents;
+    DataStream<LogEvent> timedEvents;
+    if (source instanceof JobSource.Raw raw) {
+      logEvents =
+          env.fromSource(raw.source(), WatermarkStrategy.noWatermarks(), raw.name())
+              .uid("source")
+              .name(raw.name())
+              .process(new DecodeFunction(settings.decoder()))
+              .uid("decode")
+              .name("Decode subscription envelopes");
+      timedEvents =
+          logEvents
+              .assignTimestampsAndWatermarks(settings.watermarks())
+              .uid("event-time")
+              .name("Event time and watermarks");
+    } else {
+      JobSource.Decoding decoding = (JobSource.Decoding) source;
+      logEvents =
+          env.fromSource(decoding.source(), settings.decodedWatermarks(), decoding.name())
+              .uid("source")
+              .name(decoding.name())
+              .process(new DecodedRecordRouter())
+              .uid("route-decoded")
+              .name("Split off dead letters");
+      timedEvents = logEvents;
+    }
 
     SingleOutputStreamOperator<ServiceEvent> serviceEvents =
-        logEvents
-            .assignTimestampsAndWatermarks(settings.watermarks())
-            .uid("event-time")
-            .name("Event time and watermarks")
-            .map(new ParseFunction(settings.parser()))
-            .uid("parse")
-            .name("Parse log events");
+        timedEvents.map(new ParseFunction(settings.parser())).uid("parse").name("Parse log events");
 
     SingleOutputStreamOperator<SeriesAggregate> partials =
         serviceEvents

@@ -28,8 +28,9 @@ public final class ManagedFlinkEntryPoint {
               + outputPath);
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    JobSettings settings = JobSettings.from(config);
     LogpulseJob.define(
-        env, JobSettings.from(config), JobSources.fromConfig(config), JobSinks.parquet(outputPath));
+        env, settings, JobSources.fromConfig(config, settings), JobSinks.parquet(outputPath));
     env.execute("logpulse");
   }
 }

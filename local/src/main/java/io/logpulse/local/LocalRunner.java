@@ -1,9 +1,11 @@
 package io.logpulse.local;
 
 import io.logpulse.config.JobOptions;
+import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.job.JobSettings;
 import io.logpulse.job.JobSinks;
+import io.logpulse.job.JobSource;
 import io.logpulse.job.JobSources;
 import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.generator.GeneratorFunction;
@@ -58,7 +60,8 @@ public final class LocalRunner {
   /** Runs the job to its end and returns the summary of what it wrote. */
   public RunSummary run() throws Exception {
     String outputPath = absoluteOutputPath(config.get(JobOptions.OUTPUT_PATH));
-    SourcePlan plan = sourcePlan();
+    JobSettings settings = JobSettings.from(config);
+    SourcePlan plan = sourcePlan(settings);
     JobCounters.reset();
     String filePrefix = "part-" + RUN_ID.format(Instant.now());
     Configuration flinkConfig = flinkConfiguration();
@@ -66,8 +69,7 @@ public final class LocalRunner {
       cluster.start();
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-      LogpulseJob.define(
-          env, JobSettings.from(config), plan.source(), JobSinks.parquet(outputPath, filePrefix));
+      LogpulseJob.define(env, settings, plan.source(), JobSinks.parquet(outputPath, filePrefix));
       URI webUi = cluster.getRestAddress().get();
       console.println("logpulse: " + plan.description());
       console.println("Flink web UI: " + webUi);
@@ -98,13 +100,23 @@ public final class LocalRunner {
     }
   }
 
-  private SourcePlan sourcePlan() {
+  private SourcePlan sourcePlan(JobSettings settings) {
     return switch (config.get(JobOptions.SOURCE_TYPE)) {
       case REPLAY -> {
         String path = JobSources.replayPath(config);
         yield new SourcePlan(
             JobSources.replay(path),
             "replaying recorded Kinesis records from " + path,
+            OptionalLong.empty(),
+            null);
+      }
+      case KINESIS -> {
+        JobSource kinesis = JobSources.kinesis(config, settings.decoder());
+        yield new SourcePlan(
+            kinesis,
+            "reading "
+                + kinesis.name()
+                + (config.get(KinesisOptions.BOUNDED) ? " up to its tip" : ""),
             OptionalLong.empty(),
             null);
       }
@@ -124,28 +136,25 @@ public final class LocalRunner {
             .withCorruptFraction(config.get(LocalOptions.GENERATOR_CORRUPT_FRACTION))
             .withControlMessageFraction(config.get(LocalOptions.GENERATOR_CONTROL_FRACTION));
     WorkloadGenerator generator = new WorkloadGenerator(settings);
-    long records = generator.recordCount();
+    long count = generator.recordCount();
     double speedup = config.get(LocalOptions.GENERATOR_SPEEDUP);
     RateLimiterStrategy<?> rate =
         speedup == 0
             ? RateLimiterStrategy.noOp()
-            : RateLimiterStrategy.perSecond(records / (duration.toMillis() / 1000.0 / speedup));
-    Source<SourceRecord, ?, ?> source =
+            : RateLimiterStrategy.perSecond(count / (duration.toMillis() / 1000.0 / speedup));
+    Source<SourceRecord, ?, ?> records =
         new DataGeneratorSource<>(
-            new GeneratorFunction(generator),
-            records,
-            rate,
-            new AvroTypeInfo<>(SourceRecord.class));
+            new GeneratorFunction(generator), count, rate, new AvroTypeInfo<>(SourceRecord.class));
     String pace =
         speedup == 0
             ? "as fast as the job can"
             : String.format("%.0fx real time, about %s", speedup, human(duration, speedup));
     return new SourcePlan(
-        source,
+        new JobSource.Raw(records, "Generated CloudWatch Logs records"),
         String.format(
             "generating %s of CloudWatch Logs traffic from %s (%,d records, seed %d), %s",
-            duration, settings.start(), records, settings.seed(), pace),
-        OptionalLong.of(records),
+            duration, settings.start(), count, settings.seed(), pace),
+        OptionalLong.of(count),
         generator);
   }
 
@@ -184,7 +193,7 @@ public final class LocalRunner {
   }
 
   private record SourcePlan(
-      Source<SourceRecord, ?, ?> source,
+      JobSource source,
       String description,
       OptionalLong expectedRecords,
       WorkloadGenerator generator) {}

@@ -1,0 +1,218 @@
+package io.logpulse.kinesis;
+
+import io.logpulse.schema.SourceRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.flink.metrics.MetricGroup;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * Reads the shards assigned to one subtask with GetRecords. Each shard is called at most once per
+ * {@code pollInterval} (Kinesis allows 5 calls/s per shard, shared by all polling consumers), less
+ * often while it is empty; the batch size doubles while batches come back full and halves when they
+ * come back small; throttling backs off exponentially with full jitter; an expired iterator is
+ * renewed after the last record read. A shard is finished when Kinesis says it is closed and read,
+ * or, in bounded mode, when the read caught up with the tip or passed the bound.
+ */
+final class PollingShardReader implements SplitReader<SourceRecord, KinesisShardSplit> {
+
+  private static final long MAX_BACKOFF_MS = 10_000;
+  private static final int MIN_BATCH = 100;
+
+  private final KinesisSourceSettings settings;
+  private final KinesisClient client;
+  private final MetricGroup metricGroup;
+  private final Map<String, ShardCursor> cursors = new HashMap<>();
+  private final Deque<String> order = new ArrayDeque<>();
+  private final Object wakeUp = new Object();
+  private boolean wakeUpRequested;
+
+  PollingShardReader(KinesisSourceSettings settings, KinesisClient client, MetricGroup group) {
+    this.settings = settings;
+    this.client = client;
+    this.metricGroup = group;
+  }
+
+  @Override
+  public RecordsWithSplitIds<SourceRecord> fetch() throws IOException {
+    RecordsBySplits.Builder<SourceRecord> batch = new RecordsBySplits.Builder<>();
+    ShardCursor cursor = nextDue();
+    if (cursor == null) {
+      return batch.build();
+    }
+    try {
+      poll(cursor, batch);
+    } catch (ProvisionedThroughputExceededException e) {
+      cursor.metrics.throttled();
+      cursor.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(200, cursor.backoffMs * 2));
+      cursor.nextCallAt =
+          System.currentTimeMillis() + ThreadLocalRandom.current().nextLong(cursor.backoffMs + 1);
+    } catch (ExpiredIteratorException e) {
+      cursor.iterator = null;
+    }
+    return batch.build();
+  }
+
+  /** The shard whose turn it is, waiting (interruptibly) until it may be called. */
+  private ShardCursor nextDue() throws IOException {
+    ShardCursor due = null;
+    for (String id : order) {
+      ShardCursor cursor = cursors.get(id);
+      if (due == null || cursor.nextCallAt < due.nextCallAt) {
+        due = cursor;
+      }
+    }
+    long wait = due == null ? 100 : due.nextCallAt - System.currentTimeMillis();
+    if (wait > 0) {
+      synchronized (wakeUp) {
+        if (!wakeUpRequested) {
+          try {
+            wakeUp.wait(wait);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the next GetRecords call", e);
+          }
+        }
+        wakeUpRequested = false;
+      }
+      return null;
+    }
+    order.remove(due.split.splitId());
+    order.addLast(due.split.splitId());
+    return due;
+  }
+
+  private void poll(ShardCursor cursor, RecordsBySplits.Builder<SourceRecord> batch) {
+    String splitId = cursor.split.splitId();
+    if (cursor.iterator == null) {
+      cursor.iterator = iterator(cursor);
+    }
+    GetRecordsResponse response =
+        client.getRecords(r -> r.shardIterator(cursor.iterator).limit(cursor.batchSize));
+    cursor.backoffMs = 0;
+    long bytes = 0;
+    boolean pastBound = false;
+    for (Record record : response.records()) {
+      long arrival = record.approximateArrivalTimestamp().toEpochMilli();
+      if (cursor.split.stopAtArrival() != null && arrival > cursor.split.stopAtArrival()) {
+        pastBound = true;
+        break;
+      }
+      ByteBuffer data = record.data().asByteBuffer();
+      bytes += data.remaining();
+      batch.add(
+          splitId,
+          SourceRecord.newBuilder()
+              .setData(data)
+              .setArrivalTime(arrival)
+              .setStream(cursor.split.stream())
+              .setShardId(cursor.split.shardId())
+              .setSequenceNumber(record.sequenceNumber())
+              .setReadError(null)
+              .build());
+      cursor.lastSequenceNumber = record.sequenceNumber();
+    }
+    cursor.metrics.read(response.records().size(), bytes, response.millisBehindLatest());
+    cursor.iterator = response.nextShardIterator();
+    int count = response.records().size();
+    cursor.batchSize =
+        count >= cursor.batchSize
+            ? Math.min(settings.maxRecordsPerCall(), cursor.batchSize * 2)
+            : Math.max(Math.min(MIN_BATCH, settings.maxRecordsPerCall()), cursor.batchSize / 2);
+    boolean caughtUp =
+        count == 0 && response.millisBehindLatest() != null && response.millisBehindLatest() == 0;
+    boolean shardEnded = cursor.iterator == null;
+    if (shardEnded || pastBound || (cursor.split.stopAtArrival() != null && caughtUp)) {
+      batch.addFinishedSplit(splitId);
+      cursors.remove(splitId);
+      order.remove(splitId);
+      return;
+    }
+    long interval =
+        count == 0 ? settings.idlePollInterval().toMillis() : settings.pollInterval().toMillis();
+    cursor.nextCallAt = System.currentTimeMillis() + interval;
+  }
+
+  private String iterator(ShardCursor cursor) {
+    GetShardIteratorRequest.Builder request =
+        GetShardIteratorRequest.builder().shardId(cursor.split.shardId());
+    if (cursor.split.stream().startsWith("arn:")) {
+      request.streamARN(cursor.split.stream());
+    } else {
+      request.streamName(cursor.split.stream());
+    }
+    if (cursor.lastSequenceNumber != null) {
+      request
+          .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+          .startingSequenceNumber(cursor.lastSequenceNumber);
+    } else {
+      StartPosition start = cursor.split.start();
+      request.shardIteratorType(ShardIteratorType.fromValue(start.type().name()));
+      if (start.sequenceNumber() != null) {
+        request.startingSequenceNumber(start.sequenceNumber());
+      }
+      if (start.timestamp() != null) {
+        request.timestamp(start.timestamp());
+      }
+    }
+    return client.getShardIterator(request.build()).shardIterator();
+  }
+
+  @Override
+  public void handleSplitsChanges(SplitsChange<KinesisShardSplit> changes) {
+    if (!(changes instanceof SplitsAddition)) {
+      throw new UnsupportedOperationException("unsupported split change " + changes);
+    }
+    for (KinesisShardSplit split : changes.splits()) {
+      ShardCursor cursor = new ShardCursor(split, new ShardMetrics(metricGroup, split.shardId()));
+      cursor.batchSize = Math.min(1000, settings.maxRecordsPerCall());
+      cursors.put(split.splitId(), cursor);
+      order.addLast(split.splitId());
+    }
+  }
+
+  @Override
+  public void wakeUp() {
+    synchronized (wakeUp) {
+      wakeUpRequested = true;
+      wakeUp.notifyAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** The read position and pacing of one shard. */
+  private static final class ShardCursor {
+    final KinesisShardSplit split;
+    final ShardMetrics metrics;
+    String iterator;
+    String lastSequenceNumber;
+    long nextCallAt;
+    long backoffMs;
+    int batchSize;
+
+    ShardCursor(KinesisShardSplit split, ShardMetrics metrics) {
+      this.split = split;
+      this.metrics = metrics;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.logpulse.kinesis;
+
+import io.logpulse.common.JobMetrics;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * Per-shard reader metrics in the {@code kinesisanalytics} group with a {@code ShardId} dimension:
+ * how far behind the tip the shard is, what was read, and how often Kinesis throttled.
+ */
+final class ShardMetrics {
+
+  private final Counter records;
+  private final Counter bytes;
+  private final Counter throttles;
+  private volatile long millisBehindLatest = -1;
+
+  ShardMetrics(MetricGroup readerGroup, String shardId) {
+    MetricGroup group = readerGroup.addGroup(JobMetrics.GROUP).addGroup("ShardId", shardId);
+    records = group.counter("recordsRead");
+    bytes = group.counter("bytesRead");
+    throttles = group.counter("throttledCalls");
+    group.gauge("millisBehindLatest", () -> millisBehindLatest);
+  }
+
+  void read(int count, long byteCount, Long behind) {
+    records.inc(count);
+    bytes.inc(byteCount);
+    if (behind != null) {
+      millisBehindLatest = behind;
+    }
+  }
+
+  void throttled() {
+    throttles.inc();
+  }
+}
