@@ -135,8 +135,9 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
         count >= cursor.batchSize
             ? Math.min(settings.maxRecordsPerCall(), cursor.batchSize * 2)
             : Math.max(Math.min(MIN_BATCH, settings.maxRecordsPerCall()), cursor.batchSize / 2);
+    // Servers that do not report millisBehindLatest (local ones) count as caught up when empty.
     boolean caughtUp =
-        count == 0 && response.millisBehindLatest() != null && response.millisBehindLatest() == 0;
+        count == 0 && (response.millisBehindLatest() == null || response.millisBehindLatest() == 0);
     boolean shardEnded = cursor.iterator == null;
     if (shardEnded || pastBound || (cursor.split.stopAtArrival() != null && caughtUp)) {
       batch.addFinishedSplit(splitId);

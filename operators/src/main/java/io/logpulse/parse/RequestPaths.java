@@ -6,9 +6,8 @@ import java.util.Locale;
  * HTTP method and path clean-up, and the operation name built from them.
  *
  * <p>An operation is {@code METHOD /path/template}: the query string and fragment are dropped,
- * segments that look like identifiers become {@code {id}} (all digits, a UUID, hexadecimal of 8 or
- * more characters, or 16 or more letters and digits mixed), and at most three segments are kept
- * ({@code /a/b/c/...}), so the number of operations per service stays small.
+ * segments that look like identifiers become {@code {id}} (see {@link #isId}), and at most three
+ * segments are kept ({@code /a/b/c/...}), so the number of operations per service stays small.
  */
 final class RequestPaths {
   private static final int MAX_PATH_LENGTH = 2048;
@@ -87,7 +86,7 @@ final class RequestPaths {
         break;
       }
       out.append('/');
-      if (isId(path, i, end) || isVersionedAsset(path, i, end)) {
+      if (isId(path, i, end)) {
         out.append(ID);
       } else {
         out.append(path, i, end);
@@ -101,67 +100,44 @@ final class RequestPaths {
     return out.toString();
   }
 
-  /** True when {@code s[from, to)} looks like an identifier rather than a route word. */
-  static boolean isId(String s, int from, int to) {
-    int length = to - from;
-    boolean allDigits = true;
-    boolean allHex = true;
-    boolean allAlnum = true;
-    boolean anyDigit = false;
-    boolean anyLetter = false;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      boolean digit = c >= '0' && c <= '9';
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      boolean hexLetter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      anyDigit |= digit;
-      anyLetter |= letter;
-      allDigits &= digit;
-      allHex &= digit || hexLetter;
-      allAlnum &= digit || letter;
-    }
-    return length > 0
-        && (allDigits
-            || (allHex && length >= 8)
-            || isUuid(s, from, to)
-            || (allAlnum && anyDigit && anyLetter && length >= 16));
-  }
-
   /**
-   * True for a file name with a content hash or build number among its dot-separated parts, like
-   * {@code site.001620d4.css} or {@code app.3f9a2c.chunk.js}: cache-busting names that would
-   * otherwise make one operation per deploy.
+   * True when {@code s[from, to)} looks like an identifier rather than a route word: any digit
+   * outside a file extension ({@code 42}, {@code c-00904115}, {@code site.001620d4.css}), except a
+   * version such as {@code v2} or {@code v1.2}; or a UUID or long hexadecimal run. A stable rule,
+   * rather than one that learns from traffic, keeps operation names the same after a restart.
    */
-  static boolean isVersionedAsset(String s, int from, int to) {
-    int dot = s.indexOf('.', from);
-    if (dot < 0 || dot >= to) {
+  static boolean isId(String s, int from, int to) {
+    if (to <= from || isVersion(s, from, to)) {
       return false;
     }
-    int part = from;
-    for (int i = from; i <= to; i++) {
-      if (i == to || s.charAt(i) == '.') {
-        if ((part > from || i < to) && looksLikeHash(s, part, i)) {
-          return true;
-        }
-        part = i + 1;
-      }
+    int stemEnd = to;
+    int dot = s.lastIndexOf('.', to - 1);
+    if (dot > from && to - dot <= 6) {
+      stemEnd = dot;
     }
-    return false;
-  }
-
-  private static boolean looksLikeHash(String s, int from, int to) {
-    if (to - from < 6) {
-      return false;
-    }
-    boolean anyDigit = false;
+    boolean allHex = true;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!isHex(c)) {
+      if (i < stemEnd && c >= '0' && c <= '9') {
+        return true;
+      }
+      allHex &= isHex(c);
+    }
+    return (allHex && to - from >= 8) || isUuid(s, from, to);
+  }
+
+  /** {@code v} followed by digits and dots: an API version, part of the route. */
+  private static boolean isVersion(String s, int from, int to) {
+    if (to - from < 2 || (s.charAt(from) != 'v' && s.charAt(from) != 'V')) {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.') {
         return false;
       }
-      anyDigit |= c >= '0' && c <= '9';
     }
-    return anyDigit;
+    return true;
   }
 
   /** True when {@code s[from, to)} is a UUID: 8-4-4-4-12 hexadecimal digits. */

@@ -29,6 +29,9 @@ class OperationTest {
         "GET|/index.html|GET /index.html",
         "GET|/api/v1.2/items|GET /api/v1.2/items",
         "GET|/fonts/face.woff2|GET /fonts/face.woff2",
+        "DELETE|/api/carts/c-00904115/items|DELETE /api/carts/{id}/...",
+        "GET|/orders/ord_7Hx2|GET /orders/{id}",
+        "GET|/api/v2/orders|GET /api/v2/orders",
       })
   void templatesIdSegmentsAndKeepsAtMostThree(String method, String path, String operation) {
     assertThat(RequestPaths.operation(method, path)).isEqualTo(operation);
