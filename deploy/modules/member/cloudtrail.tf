@@ -140,6 +140,7 @@ resource "aws_cloudtrail" "this" {
   include_global_service_events = true
   is_multi_region_trail         = var.trail_multi_region
   enable_log_file_validation    = true
+  enable_logging                = var.trail_enable_logging
   kms_key_id                    = var.kms_key_arn
 
   event_selector {

@@ -55,6 +55,12 @@ variable "create_trail" {
   default     = true
 }
 
+variable "trail_enable_logging" {
+  description = "Whether the trail records (false pauses it without deleting anything)."
+  type        = bool
+  default     = true
+}
+
 variable "trail_read_write_type" {
   description = "Management events the trail records: WriteOnly (changes: what logpulse needs, a fraction of the volume), ReadOnly or All."
   type        = string
