@@ -158,6 +158,20 @@ jar_script_dry_run() {
 }
 step "scripts/deploy-jar.sh --dry-run" jar_script_dry_run
 
+# 6. README documents every variable and output (tables go stale silently otherwise).
+readme_covers_interface() {
+  local missing=0 dir kind name
+  for dir in modules/central modules/member examples/multi-account; do
+    for kind in variable output; do
+      while read -r name; do
+        grep -q "| \`$name\` |" "$here/README.md" || { echo "README.md lacks $kind $name of $dir"; missing=1; }
+      done < <(sed -n "s/^$kind \"\([^\"]*\)\" {.*/\1/p" "$here/$dir"/*.tf)
+    done
+  done
+  return $missing
+}
+step "README.md documents every variable and output" readme_covers_interface
+
 wait "$lane_pid"
 cat "$work/lane.out"
 if [[ -s "$work/lane.counts" ]]; then

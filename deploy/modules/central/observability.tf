@@ -70,14 +70,8 @@ resource "aws_cloudwatch_event_target" "incidents_to_sns" {
   event_bus_name = aws_cloudwatch_event_bus.incidents.name
   target_id      = "notifications"
   arn            = aws_sns_topic.notifications.arn
-
-  input_transformer {
-    input_paths = {
-      account = "$.account"
-      detail  = "$.detail"
-    }
-    input_template = "\"logpulse incident in <account>: <detail>\""
-  }
+  # The whole incident event (JSON) is the message; add an input_transformer
+  # to shape it for chat or paging tools.
 }
 
 # ---------------------------------------------------------------------------

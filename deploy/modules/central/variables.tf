@@ -140,7 +140,7 @@ variable "lifecycle_defaults" {
 }
 
 variable "lifecycle_overrides" {
-  description = "Per-table lifecycle settings over lifecycle_defaults, e.g. { dead_letters = { expiration_days = 30, standard_ia_days = null, glacier_ir_days = null } }. Unset attributes keep the default; 0 disables a step."
+  description = "Per-table lifecycle settings over lifecycle_defaults, e.g. { dead_letters = { expiration_days = 30, standard_ia_days = 0, glacier_ir_days = 0 } }. Unset attributes keep the default; 0 disables a step."
   type = map(object({
     standard_ia_days        = optional(number)
     glacier_ir_days         = optional(number)
@@ -171,7 +171,7 @@ variable "athena_bytes_scanned_cutoff" {
 }
 
 variable "glue_database_name" {
-  description = "Glue database of the Parquet tables; null derives <name with _ for ->."
+  description = "Glue database of the Parquet tables; null derives it from name, hyphens as underscores."
   type        = string
   default     = null
 }
