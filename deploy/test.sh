@@ -51,7 +51,11 @@ export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHEC
 : >"$TF_CLI_CONFIG_FILE"
 plugin_dir="${TF_PLUGIN_DIR:-}"
 if [[ -z "$plugin_dir" ]]; then
-  provider_bin="$(find / -path /proc -prune -o -path '*/registry.terraform.io/hashicorp/aws/*/terraform-provider-aws*' -print 2>/dev/null | head -n 1)"
+  find_provider() { find "$@" \( -path /proc -o -path /sys -o -path /dev \) -prune -o \
+    -path '*/registry.terraform.io/hashicorp/aws/*/terraform-provider-aws*' -print 2>/dev/null | head -n 1; }
+  # Usual mirror places first (fast), then the whole machine.
+  provider_bin="$(find_provider /opt /usr/local /usr/share "$HOME/.terraform.d" "$HOME/.local/share")"
+  [[ -n "$provider_bin" ]] || provider_bin="$(find_provider /)"
   # <dir>/registry.terraform.io/hashicorp/aws/VERSION/OS_ARCH/binary -> <dir>
   [[ -n "$provider_bin" ]] && plugin_dir="$(cd "$(dirname "$provider_bin")/../../../../.." && pwd)"
 fi

@@ -57,7 +57,7 @@ variable "stream_retention_hours" {
 }
 
 variable "allowed_account_ids" {
-  description = "Member account ids allowed to subscribe their log groups to the destination. Set this or organization_id (or both)."
+  description = "Member account ids allowed to subscribe their log groups to the destination. Set this or organization_id; when organization_id is set, it alone decides (accounts outside the organization are not let in)."
   type        = list(string)
   default     = []
 
