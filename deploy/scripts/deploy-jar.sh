@@ -4,7 +4,9 @@
 #
 #   deploy/scripts/deploy-jar.sh --tf-dir deploy/examples/multi-account [--start]
 #       reads bucket and application from the Terraform outputs and runs
-#       `terraform apply -var jar_key=KEY` there (Terraform stays the source of truth);
+#       `terraform apply -var jar_key=KEY -var create_application=true` there
+#       (Terraform stays the source of truth; the root needs those two variables,
+#       as examples/multi-account has);
 #   deploy/scripts/deploy-jar.sh --bucket B --application A [--region R] [--start]
 #       updates the application directly with the AWS CLI; then set jar_key=KEY in
 #       Terraform, or its next apply points the application back at the old jar.
@@ -14,7 +16,7 @@
 # central account.
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit "${1:-0}"; }
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tf_dir="" bucket="" application="" region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"

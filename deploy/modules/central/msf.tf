@@ -44,7 +44,6 @@ locals {
   })
 
   table_object_arns = [for t in keys(var.tables) : "${aws_s3_bucket.data.arn}/${t}/*"]
-  table_prefixes    = [for t in keys(var.tables) : "${t}/*"]
 }
 
 resource "aws_cloudwatch_log_group" "application" {

@@ -126,7 +126,7 @@ variable "schemas_dir" {
 variable "lifecycle_defaults" {
   description = <<-EOT
     Lifecycle of every table prefix unless overridden in lifecycle_overrides. Days are counted from object creation;
-    0 or null disables that step. S3 requires standard_ia_days >= 30 and glacier_ir_days >= standard_ia_days + 30.
+    0 disables that step. S3 requires standard_ia_days >= 30 and glacier_ir_days >= standard_ia_days + 30.
   EOT
   type = object({
     standard_ia_days        = optional(number, 30)
