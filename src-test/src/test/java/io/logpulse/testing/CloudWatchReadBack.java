@@ -4,14 +4,16 @@ import io.logpulse.cloudwatch.CloudWatchClients;
 import io.logpulse.cloudwatch.CloudWatchSettings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 
-/** Reads metrics back from a CloudWatch endpoint with GetMetricStatistics, summed over time. */
+/** Reads metrics back from a CloudWatch endpoint with GetMetricData, summed over time. */
 public final class CloudWatchReadBack implements AutoCloseable {
 
   private final CloudWatchClient client;
@@ -34,38 +36,42 @@ public final class CloudWatchReadBack implements AutoCloseable {
   public record Totals(
       double sampleCount, double sum, double minimum, double maximum, int datapoints) {}
 
-  /** The metric's totals with exactly these dimensions (name to value, in any order). */
+  /**
+   * The metric's totals with exactly these dimensions (name to value, in any order), read with
+   * GetMetricData, which matches dimension sets exactly (moto's GetMetricStatistics also matches
+   * datums that carry more dimensions).
+   */
   public Totals totals(String metric, Map<String, String> dimensions, Instant from, Instant to) {
     List<Dimension> filter = new ArrayList<>();
     dimensions.forEach(
         (name, value) -> filter.add(Dimension.builder().name(name).value(value).build()));
-    List<Datapoint> datapoints =
-        client
-            .getMetricStatistics(
-                r ->
-                    r.namespace(namespace)
-                        .metricName(metric)
-                        .dimensions(filter)
-                        .startTime(from)
-                        .endTime(to)
-                        .period(60)
-                        .statistics(
-                            Statistic.SAMPLE_COUNT,
-                            Statistic.SUM,
-                            Statistic.MINIMUM,
-                            Statistic.MAXIMUM))
-            .datapoints();
-    double sampleCount = 0;
-    double sum = 0;
-    double minimum = Double.NaN;
-    double maximum = Double.NaN;
-    for (Datapoint point : datapoints) {
-      sampleCount += point.sampleCount();
-      sum += point.sum();
-      minimum = Double.isNaN(minimum) ? point.minimum() : Math.min(minimum, point.minimum());
-      maximum = Double.isNaN(maximum) ? point.maximum() : Math.max(maximum, point.maximum());
+    List<String> statistics = List.of("SampleCount", "Sum", "Minimum", "Maximum");
+    List<MetricDataQuery> queries = new ArrayList<>();
+    for (String statistic : statistics) {
+      queries.add(
+          MetricDataQuery.builder()
+              .id(statistic.toLowerCase(Locale.ROOT))
+              .metricStat(
+                  s ->
+                      s.metric(m -> m.namespace(namespace).metricName(metric).dimensions(filter))
+                          .period(60)
+                          .stat(statistic))
+              .build());
     }
-    return new Totals(sampleCount, sum, minimum, maximum, datapoints.size());
+    Map<String, List<Double>> values = new HashMap<>();
+    for (MetricDataResult result :
+        client
+            .getMetricData(r -> r.metricDataQueries(queries).startTime(from).endTime(to))
+            .metricDataResults()) {
+      values.put(result.id(), result.values());
+    }
+    List<Double> sums = values.get("sum");
+    return new Totals(
+        values.get("samplecount").stream().mapToDouble(Double::doubleValue).sum(),
+        sums.stream().mapToDouble(Double::doubleValue).sum(),
+        values.get("minimum").stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+        values.get("maximum").stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+        sums.size());
   }
 
   @Override

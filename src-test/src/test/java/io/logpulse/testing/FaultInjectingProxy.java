@@ -10,11 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
@@ -31,7 +30,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final String target;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger rejectionsLeft = new AtomicInteger();
-  private final AtomicLong failUntilNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
 
@@ -51,11 +49,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
   /** Fails the next {@code n} requests with 500, 503 and throttling in turn. */
   public void failNext(int n) {
     failuresLeft.set(n);
-  }
-
-  /** Fails every request for {@code duration} from now with 500, 503 and throttling in turn. */
-  public void failFor(Duration duration) {
-    failUntilNanos.set(System.nanoTime() + duration.toNanos());
   }
 
   /** Answers the next {@code n} requests with a non-retryable InvalidParameterValue. */
@@ -81,8 +74,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         answer(exchange, 400, error("Sender", "InvalidParameterValue", "injected rejection"));
         return;
       }
-      boolean timedFault = System.nanoTime() < failUntilNanos.get();
-      if (timedFault || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         switch (failed.getAndIncrement() % 3) {
           case 0 -> answer(exchange, 500, error("Receiver", "InternalFailure", "injected"));
           case 1 -> answer(exchange, 503, error("Receiver", "ServiceUnavailable", "injected"));
@@ -152,6 +144,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 }
