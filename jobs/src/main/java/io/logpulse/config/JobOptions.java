@@ -41,6 +41,22 @@ public final class JobOptions {
           "out",
           ValueParser.text());
 
+  public static final ConfigKey<Long> OUTPUT_ROLLING_MAX_FILE_BYTES =
+      ConfigKey.of(
+          "output.rolling.max-file-bytes",
+          "A Parquet part file is closed at every checkpoint, and earlier once it reaches this size"
+              + " in bytes.",
+          "134217728",
+          ValueParser.longBetween(1 << 20, 1L << 40));
+
+  public static final ConfigKey<Duration> OUTPUT_ROLLING_MAX_FILE_AGE =
+      ConfigKey.of(
+          "output.rolling.max-file-age",
+          "A Parquet part file is closed at every checkpoint, and earlier once it has been open"
+              + " this long (matters only with checkpoint intervals longer than this).",
+          "15m",
+          ValueParser.duration());
+
   public static final ConfigKey<Duration> WINDOW_SIZE =
       ConfigKey.of(
           "window.size",
@@ -112,6 +128,8 @@ public final class JobOptions {
           SOURCE_TYPE,
           SOURCE_REPLAY_PATH,
           OUTPUT_PATH,
+          OUTPUT_ROLLING_MAX_FILE_BYTES,
+          OUTPUT_ROLLING_MAX_FILE_AGE,
           WINDOW_SIZE,
           WINDOW_ALLOWED_LATENESS,
           WINDOW_PRE_AGGREGATION_MAX_SERIES,

@@ -1,5 +1,13 @@
 package io.logpulse.job;
 
+import io.logpulse.cloudwatch.CloudWatchDatum;
+import io.logpulse.cloudwatch.CloudWatchSettings;
+import io.logpulse.cloudwatch.CloudWatchSinks;
+import io.logpulse.cloudwatch.MetricDatumMapper;
+import io.logpulse.config.CloudWatchOptions;
+import io.logpulse.config.JobOptions;
+import io.logpulse.config.LogpulseConfig;
+import io.logpulse.parquet.ParquetRolling;
 import io.logpulse.parquet.ParquetTables;
 import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.MetricWindow;
@@ -11,31 +19,66 @@ import org.apache.flink.api.connector.sink2.Sink;
  *
  * @param metrics one record per series, window and revision
  * @param deadLetters everything the job could not use, with the reason
+ * @param cloudWatch where window deltas are published as CloudWatch datums, or null for nowhere
  */
-public record JobSinks(Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters) {
+public record JobSinks(
+    Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters, CloudWatchOutput cloudWatch) {
 
-  /** The Parquet tables under {@code basePath}. */
-  public static JobSinks parquet(String basePath) {
-    return parquet(basePath, ParquetTables.DEFAULT_FILE_PREFIX);
+  /**
+   * CloudWatch publishing: how window deltas become datums, and the sink that publishes them.
+   *
+   * @param mapper window delta to datums, per the dimension policy
+   * @param sink the sink of the configured delivery mode
+   */
+  public record CloudWatchOutput(MetricDatumMapper mapper, Sink<CloudWatchDatum> sink) {
+
+    /** The output the settings describe. */
+    public static CloudWatchOutput of(CloudWatchSettings settings) {
+      return new CloudWatchOutput(
+          new MetricDatumMapper(settings.policy()), CloudWatchSinks.create(settings));
+    }
   }
 
   /**
-   * The Parquet tables under {@code basePath}, with file names starting with {@code filePrefix} so
-   * one run's files can be told from another's.
+   * The configured outputs: the Parquet tables under {@code basePath}, with file names starting
+   * with {@code filePrefix} so one run's files can be told from another's, and CloudWatch when
+   * {@code cloudwatch.enabled}.
    */
-  public static JobSinks parquet(String basePath, String filePrefix) {
+  public static JobSinks fromConfig(LogpulseConfig config, String basePath, String filePrefix) {
+    JobSinks parquet =
+        parquet(
+            basePath,
+            filePrefix,
+            config.get(JobOptions.OUTPUT_ROLLING_MAX_FILE_BYTES),
+            config.get(JobOptions.OUTPUT_ROLLING_MAX_FILE_AGE).toMillis());
+    return config.get(CloudWatchOptions.ENABLED)
+        ? parquet.withCloudWatch(CloudWatchOptions.settings(config, basePath))
+        : parquet;
+  }
+
+  /** The Parquet tables only; part files also roll at {@code maxFileBytes} and {@code maxAgeMs}. */
+  public static JobSinks parquet(
+      String basePath, String filePrefix, long maxFileBytes, long maxAgeMs) {
     return new JobSinks(
         ParquetTables.sink(
             basePath,
             ParquetTables.METRICS,
             filePrefix,
             MetricWindow.class,
-            MetricWindow::getWindowStart),
+            MetricWindow::getWindowStart,
+            new ParquetRolling<>(maxFileBytes, maxAgeMs)),
         ParquetTables.sink(
             basePath,
             ParquetTables.DEAD_LETTERS,
             filePrefix,
             DeadLetter.class,
-            DeadLetter::getRecordedAt));
+            DeadLetter::getRecordedAt,
+            new ParquetRolling<>(maxFileBytes, maxAgeMs)),
+        null);
+  }
+
+  /** These sinks, also publishing to CloudWatch. */
+  public JobSinks withCloudWatch(CloudWatchSettings settings) {
+    return new JobSinks(metrics, deadLetters, CloudWatchOutput.of(settings));
   }
 }

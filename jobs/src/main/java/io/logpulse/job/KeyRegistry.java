@@ -1,5 +1,6 @@
 package io.logpulse.job;
 
+import io.logpulse.config.CloudWatchOptions;
 import io.logpulse.config.ConfigKey;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
@@ -17,6 +18,7 @@ public final class KeyRegistry {
     List<ConfigKey<?>> keys = new ArrayList<>(JobOptions.ALL);
     keys.addAll(KinesisOptions.ALL);
     keys.addAll(ParseOptions.ALL);
+    keys.addAll(CloudWatchOptions.ALL);
     return List.copyOf(keys);
   }
 }

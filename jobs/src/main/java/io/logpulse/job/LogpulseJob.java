@@ -1,5 +1,7 @@
 package io.logpulse.job;
 
+import io.logpulse.cloudwatch.CloudWatchDatum;
+import io.logpulse.cloudwatch.CloudWatchTimestampGuard;
 import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.decode.DecodeFunction;
 import io.logpulse.decode.DecodedRecordRouter;
@@ -20,9 +22,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The logpulse job graph: source records are decoded into log events, parsed into service events,
- * pre-aggregated, windowed into per-series metrics and written out; whatever cannot be used goes to
- * the dead-letter sink. It is a function of its settings, source and sinks, so the deployed job,
- * the local runner and the tests build the same graph.
+ * pre-aggregated, windowed into per-series metrics and written out (and, when configured, the
+ * windows' deltas published to CloudWatch); whatever cannot be used goes to the dead-letter sink.
+ * It is a function of its settings, source and sinks, so the deployed job, the local runner and the
+ * tests build the same graph.
  */
 public final class LogpulseJob {
 
@@ -82,6 +85,32 @@ public final class LogpulseJob {
         logEvents
             .getSideOutput(DeadLetters.TAG)
             .union(partials.getSideOutput(DeadLetters.TAG), metrics.getSideOutput(DeadLetters.TAG));
+    if (sinks.cloudWatch() != null) {
+      deadLetters = deadLetters.union(publishToCloudWatch(metrics, sinks.cloudWatch()));
+    }
     deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("Dead-letter table");
+  }
+
+  /**
+   * Publishes the windows' deltas (so corrections add up instead of counting twice), after
+   * dead-lettering those whose timestamps CloudWatch would reject; returns those dead letters.
+   */
+  private static DataStream<DeadLetter> publishToCloudWatch(
+      SingleOutputStreamOperator<MetricWindow> metrics, JobSinks.CloudWatchOutput cloudWatch) {
+    SingleOutputStreamOperator<MetricWindow> accepted =
+        metrics
+            .getSideOutput(WindowedMetricAggregator.DELTAS)
+            .process(new CloudWatchTimestampGuard())
+            .uid("cloudwatch-timestamps")
+            .name("CloudWatch timestamp check");
+    accepted
+        .flatMap(cloudWatch.mapper())
+        .returns(CloudWatchDatum.class)
+        .uid("cloudwatch-datums")
+        .name("CloudWatch datums")
+        .sinkTo(cloudWatch.sink())
+        .uid("cloudwatch-sink")
+        .name("CloudWatch metrics");
+    return accepted.getSideOutput(DeadLetters.TAG);
   }
 }

@@ -5,12 +5,13 @@ import io.logpulse.config.ConfigException;
 import io.logpulse.config.ConfigSources;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
+import io.logpulse.parquet.ParquetTables;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The main class of the jar Managed Service for Apache Flink runs. It reads the runtime property
- * groups, wires the configured source and the Parquet sinks, and leaves checkpointing and
- * parallelism to the service.
+ * groups, wires the configured source, the Parquet sinks and (when enabled) CloudWatch, and leaves
+ * checkpointing and parallelism to the service.
  */
 public final class ManagedFlinkEntryPoint {
 
@@ -30,7 +31,10 @@ public final class ManagedFlinkEntryPoint {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     JobSettings settings = JobSettings.from(config);
     LogpulseJob.define(
-        env, settings, JobSources.fromConfig(config, settings), JobSinks.parquet(outputPath));
+        env,
+        settings,
+        JobSources.fromConfig(config, settings),
+        JobSinks.fromConfig(config, outputPath, ParquetTables.DEFAULT_FILE_PREFIX));
     env.execute("logpulse");
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Configuration keys only the local runner reads: the embedded generator, and what Managed Service
- * for Apache Flink sets by itself when deployed (parallelism, checkpointing).
+ * for Apache Flink sets by itself when deployed (parallelism, checkpointing, the S3 filesystem).
  */
 public final class LocalOptions {
 
@@ -34,6 +34,36 @@ public final class LocalOptions {
           "Port of the Flink web UI during local runs; 0 picks a free port.",
           "8081",
           ValueParser.intBetween(0, 65535));
+
+  public static final ConfigKey<String> S3_ENDPOINT =
+      ConfigKey.of(
+          "output.s3.endpoint",
+          "Local runs: endpoint of the S3 service behind s3:// paths, e.g. http://127.0.0.1:9090"
+              + " for S3Mock; unset: AWS S3.",
+          null,
+          ValueParser.text());
+
+  public static final ConfigKey<Boolean> S3_PATH_STYLE_ACCESS =
+      ConfigKey.of(
+          "output.s3.path-style-access",
+          "Local runs: address buckets as endpoint/bucket rather than bucket.endpoint (local S3"
+              + " servers need true).",
+          "false",
+          ValueParser.bool());
+
+  public static final ConfigKey<String> S3_ACCESS_KEY =
+      ConfigKey.of(
+          "output.s3.access-key",
+          "Local runs: S3 access key; unset: the default AWS credential chain.",
+          null,
+          ValueParser.text());
+
+  public static final ConfigKey<String> S3_SECRET_KEY =
+      ConfigKey.of(
+          "output.s3.secret-key",
+          "Local runs: S3 secret key, with output.s3.access-key.",
+          null,
+          ValueParser.text());
 
   public static final ConfigKey<Long> GENERATOR_SEED =
       ConfigKey.of(
@@ -104,6 +134,10 @@ public final class LocalOptions {
           PARALLELISM,
           CHECKPOINT_INTERVAL,
           WEB_UI_PORT,
+          S3_ENDPOINT,
+          S3_PATH_STYLE_ACCESS,
+          S3_ACCESS_KEY,
+          S3_SECRET_KEY,
           GENERATOR_SEED,
           GENERATOR_DURATION,
           GENERATOR_TICK,

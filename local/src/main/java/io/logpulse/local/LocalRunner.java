@@ -1,5 +1,6 @@
 package io.logpulse.local;
 
+import io.logpulse.config.CloudWatchOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.LogpulseConfig;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.Source;
@@ -32,6 +34,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -40,7 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the logpulse job in a local MiniCluster with the Flink web UI, on the embedded generator or
- * a replay, shows live progress from the job's own counters and prints a summary at the end.
+ * a replay, shows live progress from the job's own counters and prints a summary at the end. The
+ * {@code output.s3.*} keys configure the S3 filesystem behind {@code s3://} output paths; they must
+ * reach {@link FileSystem#initialize} because a MiniCluster's configuration alone does not.
  */
 public final class LocalRunner {
 
@@ -65,15 +70,26 @@ public final class LocalRunner {
     JobCounters.reset();
     String filePrefix = "part-" + RUN_ID.format(Instant.now());
     Configuration flinkConfig = flinkConfiguration();
+    FileSystem.initialize(flinkConfig, null);
     try (MiniCluster cluster = new MiniCluster(miniClusterConfiguration(flinkConfig))) {
       cluster.start();
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-      LogpulseJob.define(env, settings, plan.source(), JobSinks.parquet(outputPath, filePrefix));
+      LogpulseJob.define(
+          env, settings, plan.source(), JobSinks.fromConfig(config, outputPath, filePrefix));
       URI webUi = cluster.getRestAddress().get();
       console.println("logpulse: " + plan.description());
       console.println("Flink web UI: " + webUi);
       console.println("Output: " + outputPath + " (this run's files: " + filePrefix + "-*)");
+      if (config.get(CloudWatchOptions.ENABLED)) {
+        console.println(
+            "CloudWatch: namespace "
+                + config.get(CloudWatchOptions.NAMESPACE)
+                + " at "
+                + config.find(CloudWatchOptions.ENDPOINT).orElse("the region's endpoint")
+                + ", delivery "
+                + config.get(CloudWatchOptions.DELIVERY).name().toLowerCase(Locale.ROOT));
+      }
       JobID jobId = cluster.submitJob(env.getStreamGraph()).get().getJobID();
       ProgressDisplay progress = new ProgressDisplay(console, interactive, plan.expectedRecords());
       JobResult result;
@@ -173,6 +189,13 @@ public final class LocalRunner {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(LocalOptions.PARALLELISM));
     conf.setString("metrics.reporter.logpulse.factory.class", JobCounters.Factory.class.getName());
+    config
+        .find(LocalOptions.S3_ENDPOINT)
+        .ifPresent(endpoint -> conf.setString("s3.endpoint", endpoint));
+    conf.setString(
+        "s3.path.style.access", config.get(LocalOptions.S3_PATH_STYLE_ACCESS).toString());
+    config.find(LocalOptions.S3_ACCESS_KEY).ifPresent(key -> conf.setString("s3.access-key", key));
+    config.find(LocalOptions.S3_SECRET_KEY).ifPresent(key -> conf.setString("s3.secret-key", key));
     return conf;
   }
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -34,10 +35,20 @@ public final class JobMetrics {
     group.gauge(name, gauge);
   }
 
+  /** A histogram in the forwarded group. */
+  public Histogram histogram(String name, Histogram histogram) {
+    return group.histogram(name, histogram);
+  }
+
   /** Counts one dead letter under its reason (dimension {@code Reason}). */
   public void deadLetter(DeadLetterReason reason) {
+    deadLetters(reason, 1);
+  }
+
+  /** Counts {@code n} dead letters under their reason (dimension {@code Reason}). */
+  public void deadLetters(DeadLetterReason reason, long n) {
     deadLetters
         .computeIfAbsent(reason, r -> group.addGroup("Reason", r.name()).counter("deadLetters"))
-        .inc();
+        .inc(n);
   }
 }

@@ -34,5 +34,14 @@ public enum DeadLetterReason {
   /** A log event is later than {@code decode.max-event-ahead} relative to its record's arrival. */
   TIMESTAMP_TOO_FAR_AHEAD,
   /** An event arrived after its window's allowed lateness had passed. */
-  TOO_LATE
+  TOO_LATE,
+  /** A metric window is too old for CloudWatch, which rejects datums older than two weeks. */
+  CLOUDWATCH_TIMESTAMP_TOO_OLD,
+  /** A metric window starts more than CloudWatch's two hours ahead of the processing time. */
+  CLOUDWATCH_TIMESTAMP_TOO_FAR_AHEAD,
+  /**
+   * CloudWatch refused a PutMetricData request with a non-retryable error (for example an invalid
+   * parameter); its datums are counted and logged, since a sink has no side output.
+   */
+  CLOUDWATCH_REJECTED
 }

@@ -12,9 +12,11 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Merges the partial aggregates of one series into event-time tumbling windows and emits each
@@ -22,12 +24,22 @@ import org.apache.flink.util.Collector;
  * lateness correct the window: at the next watermark the complete values go out again with the next
  * revision, so many late events cost one correction. A window's state and timers are removed once
  * its lateness has passed.
+ *
+ * <p>Alongside each emission, the side output {@link #DELTAS} carries what changed since the
+ * previous one: the whole window for revision 0, and for a correction only the late partials merged
+ * since. Sinks that add up what they receive (CloudWatch sums) take the deltas, so their totals
+ * converge to the truth instead of counting a window once per revision.
  */
 public class WindowedMetricAggregator
     extends KeyedProcessFunction<String, SeriesAggregate, MetricWindow> {
 
+  /** What each emission changed: revision 0 is the whole window, a correction its late part. */
+  public static final OutputTag<MetricWindow> DELTAS =
+      new OutputTag<>("metric-deltas", new AvroTypeInfo<>(MetricWindow.class));
+
   private final WindowSettings settings;
   private transient MapState<Long, SeriesAggregate> windows;
+  private transient MapState<Long, SeriesAggregate> lateSinceEmission;
   private transient JobMetrics metrics;
   private transient Counter emitted;
   private transient Counter corrections;
@@ -43,6 +55,11 @@ public class WindowedMetricAggregator
             .getMapState(
                 new MapStateDescriptor<>(
                     "windows", Types.LONG, SeriesAggregateTypeInfoFactory.TYPE));
+    lateSinceEmission =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "late-since-emission", Types.LONG, SeriesAggregateTypeInfoFactory.TYPE));
     metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
     emitted = metrics.counter("metricWindows");
     corrections = metrics.counter("metricCorrections");
@@ -63,6 +80,15 @@ public class WindowedMetricAggregator
       window = partial;
       window.changedSinceEmission = true;
     } else {
+      if (window.emittedRevision() >= 0) {
+        SeriesAggregate late = lateSinceEmission.get(partial.windowStart());
+        if (late == null) {
+          lateSinceEmission.put(partial.windowStart(), partial.deepCopy());
+        } else {
+          late.merge(partial);
+          lateSinceEmission.put(partial.windowStart(), late);
+        }
+      }
       window.merge(partial);
     }
     windows.put(partial.windowStart(), window);
@@ -86,6 +112,9 @@ public class WindowedMetricAggregator
       if (windowMax <= timestamp && window.changedSinceEmission()) {
         int revision = window.emittedRevision() + 1;
         out.collect(window.toMetricWindow(settings.sizeMs(), revision));
+        SeriesAggregate delta = revision == 0 ? window : lateSinceEmission.get(entry.getKey());
+        ctx.output(DELTAS, delta.toMetricWindow(settings.sizeMs(), revision));
+        lateSinceEmission.remove(entry.getKey());
         emitted.inc();
         if (revision > 0) {
           corrections.inc();
@@ -99,9 +128,11 @@ public class WindowedMetricAggregator
     }
     for (Long start : expired) {
       windows.remove(start);
+      lateSinceEmission.remove(start);
     }
     if (windows.isEmpty()) {
       windows.clear();
+      lateSinceEmission.clear();
     }
   }
 

@@ -7,8 +7,9 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 
 /**
  * File sinks for logpulse's Parquet tables: {@code
- * <base>/<table>/dt=YYYY-MM-DD/hr=HH/part-*.parquet} on any Flink filesystem. Bulk formats roll on
- * every checkpoint, so each checkpoint commits each open file exactly once.
+ * <base>/<table>/dt=YYYY-MM-DD/hr=HH/part-*.parquet} on any Flink filesystem ({@code s3://} through
+ * flink-s3-fs-hadoop's recoverable writer). Bulk formats roll on every checkpoint ({@link
+ * ParquetRolling}), so each checkpoint commits each open file exactly once.
  */
 public final class ParquetTables {
 
@@ -28,16 +29,19 @@ public final class ParquetTables {
    *
    * @param filePrefix start of every file name, {@link #DEFAULT_FILE_PREFIX} or a run's own
    * @param partitionTime the record's time that picks its {@code dt}/{@code hr} partition
+   * @param rolling when part files close besides every checkpoint
    */
   public static <T extends SpecificRecordBase> FileSink<T> sink(
       String basePath,
       String table,
       String filePrefix,
       Class<T> type,
-      HivePartitionBucketAssigner.PartitionTime<T> partitionTime) {
+      HivePartitionBucketAssigner.PartitionTime<T> partitionTime,
+      ParquetRolling<T> rolling) {
     return FileSink.forBulkFormat(
             new Path(tablePath(basePath, table)), SpecificParquetWriters.forType(type))
         .withBucketAssigner(new HivePartitionBucketAssigner<>(partitionTime))
+        .withRollingPolicy(rolling)
         .withOutputFileConfig(
             OutputFileConfig.builder()
                 .withPartPrefix(filePrefix)

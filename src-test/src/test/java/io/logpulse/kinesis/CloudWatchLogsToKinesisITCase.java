@@ -9,8 +9,10 @@ import io.logpulse.job.JobSinks;
 import io.logpulse.job.JobSources;
 import io.logpulse.job.KeyRegistry;
 import io.logpulse.job.LogpulseJob;
+import io.logpulse.parquet.ParquetTables;
 import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.MotoServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +53,13 @@ class CloudWatchLogsToKinesisITCase {
     String stream = "central-logs";
     try (KinesisClient kinesis =
             KinesisClient.builder()
-                .endpointOverride(MOTO.endpoint())
+                .endpointOverride(URI.create(MOTO.endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .build();
         CloudWatchLogsClient logs =
             CloudWatchLogsClient.builder()
-                .endpointOverride(MOTO.endpoint())
+                .endpointOverride(URI.create(MOTO.endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .build()) {
@@ -112,7 +114,7 @@ class CloudWatchLogsToKinesisITCase {
                   KinesisOptions.STREAMS.name(),
                   stream,
                   KinesisOptions.ENDPOINT.name(),
-                  MOTO.endpoint().toString(),
+                  MOTO.endpoint(),
                   KinesisOptions.CBOR.name(),
                   "false",
                   KinesisOptions.START_POSITION.name(),
@@ -128,7 +130,7 @@ class CloudWatchLogsToKinesisITCase {
           env,
           settings,
           JobSources.kinesis(config, settings.decoder()),
-          JobSinks.parquet(out.toUri().toString()));
+          JobSinks.fromConfig(config, out.toUri().toString(), ParquetTables.DEFAULT_FILE_PREFIX));
       env.execute("cloudwatch-logs-to-kinesis");
 
       Map<Long, long[]> actual = new HashMap<>();

@@ -11,6 +11,7 @@ import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.LocalOptions;
 import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
+import io.logpulse.parquet.ParquetTables;
 import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.KinesisLocal;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class KinesisRestartITCase {
                 KinesisOptions.STREAMS.name(),
                 stream,
                 KinesisOptions.ENDPOINT.name(),
-                KINESIS.endpoint().toString(),
+                KINESIS.endpoint(),
                 KinesisOptions.START_POSITION.name(),
                 "trim-horizon",
                 KinesisOptions.BOUNDED.name(),
@@ -132,7 +133,7 @@ class KinesisRestartITCase {
         env,
         settings,
         JobSources.kinesis(config, settings.decoder()),
-        JobSinks.parquet(out.toUri().toString()));
+        JobSinks.fromConfig(config, out.toUri().toString(), ParquetTables.DEFAULT_FILE_PREFIX));
     JobClient job = env.executeAsync("restart-it");
     if (killTaskManagerOf != null) {
       awaitCommittedFile(out.resolve("metrics"), job.getJobID());

@@ -2,8 +2,8 @@ package io.logpulse.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logpulse.testing.FaultInjectingProxy;
 import io.logpulse.testing.KinesisLocal;
-import io.logpulse.testing.ThrottlingProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,11 +88,7 @@ class KinesisSourceITCase {
 
     List<String> read =
         readBounded(
-            settings(
-                stream,
-                KINESIS.endpoint().toString(),
-                KinesisSourceSettings.ReaderType.POLLING,
-                true));
+            settings(stream, KINESIS.endpoint(), KinesisSourceSettings.ReaderType.POLLING, true));
 
     assertExactlyOnceInKeyOrder(read, put);
   }
@@ -104,8 +100,7 @@ class KinesisSourceITCase {
 
     List<String> read =
         readBounded(
-            settings(
-                stream, KINESIS.endpoint().toString(), KinesisSourceSettings.ReaderType.EFO, true));
+            settings(stream, KINESIS.endpoint(), KinesisSourceSettings.ReaderType.EFO, true));
 
     assertExactlyOnceInKeyOrder(read, put);
   }
@@ -122,7 +117,7 @@ class KinesisSourceITCase {
                 new KinesisSource<>(
                     settings(
                         stream,
-                        KINESIS.endpoint().toString(),
+                        KINESIS.endpoint(),
                         KinesisSourceSettings.ReaderType.POLLING,
                         false),
                     new RecordDataDeserializer()),
@@ -153,23 +148,18 @@ class KinesisSourceITCase {
     String stream = newStream(2);
     List<String> put = streams.put(stream, 20, 0, 50);
 
-    try (ThrottlingProxy proxy =
-        new ThrottlingProxy(
-            KINESIS.endpoint(),
-            "GetRecords",
-            call -> call % 3 == 0 || call % 20 < 5,
-            400,
-            "ProvisionedThroughputExceededException")) {
+    try (FaultInjectingProxy proxy = new FaultInjectingProxy(KINESIS.endpoint())) {
+      proxy.failJsonCalls(
+          "GetRecords",
+          call -> call % 3 == 0 || call % 20 < 5,
+          400,
+          "ProvisionedThroughputExceededException");
       List<String> read =
           readBounded(
-              settings(
-                  stream,
-                  proxy.endpoint().toString(),
-                  KinesisSourceSettings.ReaderType.POLLING,
-                  true));
+              settings(stream, proxy.endpoint(), KinesisSourceSettings.ReaderType.POLLING, true));
 
       assertExactlyOnceInKeyOrder(read, put);
-      assertThat(proxy.injectedErrors()).isPositive();
+      assertThat(proxy.failed()).isPositive();
     }
   }
 }

@@ -1,43 +1,29 @@
 package io.logpulse.testing;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs {@code moto_server} (moto's local AWS server: Kinesis, CloudWatch Logs with subscription
- * filters, CloudWatch, S3, ...) on a free loopback port for a test class, and stops it after.
+ * moto_server, the local AWS server for CloudWatch, started per test class. The AWS SDK finds its
+ * (dummy) credentials in the system properties this extension sets, as the default chain would find
+ * real ones.
  */
-public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+public final class MotoServer extends LocalServer {
 
-  private LocalProcess server;
-  private int port;
+  public MotoServer() {
+    super("moto_server", Duration.ofSeconds(30));
+  }
+
+  @Override
+  protected List<String> command(int port) {
+    return List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port));
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    port = LocalProcess.freePort();
-    server =
-        LocalProcess.start(
-            List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)),
-            Map.of(),
-            Files.createTempFile("moto", ".log"),
-            port,
-            Duration.ofSeconds(30));
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    System.setProperty("aws.accessKeyId", "testing");
+    System.setProperty("aws.secretAccessKey", "testing");
+    super.beforeAll(context);
   }
 }

@@ -1,0 +1,123 @@
+package io.logpulse.cloudwatch;
+
+import io.logpulse.common.JobMetrics;
+import io.logpulse.deadletter.DeadLetterReason;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
+
+/**
+ * Sends one PutMetricData request, retrying throttling, 5xx answers and connection failures with
+ * exponential backoff and full jitter, and tells the caller how it ended. Both delivery modes and
+ * the benchmark publish through it. Its job metrics (group {@code kinesisanalytics}): {@code
+ * cloudWatchRequests}, {@code cloudWatchDatumsPublished}, {@code cloudWatchRetries}, {@code
+ * cloudWatchPublishLatencyMs} (histogram of successful calls), and {@code deadLetters} with reason
+ * {@code CLOUDWATCH_REJECTED} per rejected datum.
+ */
+public final class CloudWatchPublisher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CloudWatchPublisher.class);
+
+  private static final Set<String> THROTTLING_CODES =
+      Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests");
+
+  /** How a request ended. */
+  public enum Outcome {
+    /** CloudWatch accepted it. */
+    PUBLISHED,
+    /** CloudWatch refused it for good (invalid parameter and the like); counted, not retried. */
+    REJECTED,
+    /** CloudWatch stayed unavailable or throttled through every attempt; try again later. */
+    UNAVAILABLE
+  }
+
+  private final CloudWatchSettings settings;
+  private final CloudWatchClient client;
+  private final JobMetrics metrics;
+  private final Counter requests;
+  private final Counter datumsPublished;
+  private final Counter retries;
+  private final Histogram latency;
+
+  public CloudWatchPublisher(
+      CloudWatchSettings settings, CloudWatchClient client, JobMetrics metrics) {
+    this.settings = settings;
+    this.client = client;
+    this.metrics = metrics;
+    this.requests = metrics.counter("cloudWatchRequests");
+    this.datumsPublished = metrics.counter("cloudWatchDatumsPublished");
+    this.retries = metrics.counter("cloudWatchRetries");
+    this.latency =
+        metrics.histogram("cloudWatchPublishLatencyMs", new DescriptiveStatisticsHistogram(1000));
+  }
+
+  /** Publishes one request's datums (at most 1,000 and 1 MB, see {@link PutMetricDataBatcher}). */
+  public Outcome publish(List<CloudWatchDatum> datums) throws InterruptedException {
+    PutMetricDataRequest request =
+        PutMetricDataRequest.builder()
+            .namespace(settings.namespace())
+            .metricData(datums.stream().map(CloudWatchDatum::toSdk).toList())
+            .build();
+    for (int attempt = 1; ; attempt++) {
+      long start = System.nanoTime();
+      try {
+        client.putMetricData(request);
+        latency.update((System.nanoTime() - start) / 1_000_000);
+        requests.inc();
+        datumsPublished.inc(datums.size());
+        return Outcome.PUBLISHED;
+      } catch (AwsServiceException e) {
+        if (!retryable(e)) {
+          metrics.deadLetters(DeadLetterReason.CLOUDWATCH_REJECTED, datums.size());
+          LOG.warn(
+              "CloudWatch rejected {} datums (first: {}): {}",
+              datums.size(),
+              datums.get(0),
+              e.getMessage());
+          return Outcome.REJECTED;
+        }
+        LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
+      } catch (SdkClientException e) {
+        LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
+      }
+      if (attempt >= settings.maxAttempts()) {
+        LOG.warn("CloudWatch still unavailable after {} attempts; retrying later", attempt);
+        return Outcome.UNAVAILABLE;
+      }
+      retries.inc();
+      Thread.sleep(backoffMillis(attempt));
+    }
+  }
+
+  /** Throttling and server errors are worth retrying; other client errors are not. */
+  static boolean retryable(AwsServiceException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    return e.statusCode() >= 500
+        || e.statusCode() == 429
+        || e.isThrottlingException()
+        || THROTTLING_CODES.contains(code);
+  }
+
+  /** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */
+  long backoffMillis(int attempt) {
+    long ceiling =
+        Math.min(
+            settings.backoffMax().toMillis(),
+            settings.backoffBase().toMillis() << Math.min(attempt - 1, 20));
+    return ThreadLocalRandom.current().nextLong(ceiling + 1);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,180 @@
+package io.logpulse.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
+ * it answers in turn HTTP 500, HTTP 503 and CloudWatch's query-protocol {@code Throttling} error
+ * (HTTP 400), or with a non-retryable {@code InvalidParameterValue}; for JSON-protocol services it
+ * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards.
+ */
+public final class FaultInjectingProxy implements AutoCloseable {
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "content-length", "host", "transfer-encoding", "expect", "upgrade");
+
+  private final HttpServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String target;
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final AtomicInteger rejectionsLeft = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final AtomicInteger forwarded = new AtomicInteger();
+  private final AtomicInteger operationCalls = new AtomicInteger();
+  private volatile JsonFault jsonFault;
+
+  public FaultInjectingProxy(String target) throws IOException {
+    this.target = target;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The proxy's URL. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Fails the next {@code n} requests with 500, 503 and throttling in turn. */
+  public void failNext(int n) {
+    failuresLeft.set(n);
+  }
+
+  /** Answers the next {@code n} requests with a non-retryable InvalidParameterValue. */
+  public void rejectNext(int n) {
+    rejectionsLeft.set(n);
+  }
+
+  /**
+   * For JSON-protocol services (Kinesis): answers the calls of {@code operation} (the {@code
+   * X-Amz-Target} suffix, e.g. {@code GetRecords}) whose number, counting from 1, satisfies {@code
+   * calls} with {@code status} and the error {@code errorType}.
+   */
+  public void failJsonCalls(String operation, IntPredicate calls, int status, String errorType) {
+    jsonFault = new JsonFault(operation, calls, status, errorType);
+  }
+
+  /** Requests answered with a fault so far. */
+  public int failed() {
+    return failed.get();
+  }
+
+  /** Requests forwarded so far. */
+  public int forwarded() {
+    return forwarded.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      JsonFault fault = jsonFault;
+      String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (fault != null
+          && amzTarget != null
+          && amzTarget.endsWith("." + fault.operation())
+          && fault.calls().test(operationCalls.incrementAndGet())) {
+        failed.incrementAndGet();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", fault.errorType());
+        answer(
+            exchange,
+            fault.status(),
+            ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"injected\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (rejectionsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        failed.incrementAndGet();
+        answer(exchange, 400, error("Sender", "InvalidParameterValue", "injected rejection"));
+        return;
+      }
+      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        switch (failed.getAndIncrement() % 3) {
+          case 0 -> answer(exchange, 500, error("Receiver", "InternalFailure", "injected"));
+          case 1 -> answer(exchange, 503, error("Receiver", "ServiceUnavailable", "injected"));
+          default -> answer(exchange, 400, error("Sender", "Throttling", "Rate exceeded"));
+        }
+        return;
+      }
+      forward(exchange, body);
+    }
+  }
+
+  private void forward(HttpExchange exchange, byte[] body) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      forwarded.incrementAndGet();
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
+      answer(exchange, response.statusCode(), response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static byte[] error(String type, String code, String message) {
+    return ("<ErrorResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><Error>"
+            + "<Type>"
+            + type
+            + "</Type><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error><RequestId>00000000-0000-4000-8000-000000000000</RequestId>"
+            + "</ErrorResponse>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+    if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+      exchange.getResponseHeaders().add("Content-Type", "text/xml");
+    }
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private record JsonFault(String operation, IntPredicate calls, int status, String errorType) {}
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
