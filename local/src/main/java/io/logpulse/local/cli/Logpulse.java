@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       ParseCommand.class,
       BenchCommand.class,
+      FillKinesisCommand.class,
+      BenchKinesisCommand.class,
       ConfigCommand.class
     })
 public final class Logpulse implements Runnable {
