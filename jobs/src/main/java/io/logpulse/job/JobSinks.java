@@ -1,6 +1,7 @@
 package io.logpulse.job;
 
 import io.logpulse.parquet.ParquetTables;
+import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.MetricWindow;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -11,8 +12,10 @@ import org.apache.flink.api.connector.sink2.Sink;
  *
  * @param metrics one record per series, window and revision
  * @param deadLetters everything the job could not use, with the reason
+ * @param anomalies one record per step (open, update, close) of each anomaly
  */
-public record JobSinks(Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters) {
+public record JobSinks(
+    Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters, Sink<Anomaly> anomalies) {
 
   /** The Parquet tables under {@code basePath}. */
   public static JobSinks parquet(String basePath) {
@@ -36,6 +39,8 @@ public record JobSinks(Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters)
             ParquetTables.DEAD_LETTERS,
             filePrefix,
             DeadLetter.class,
-            DeadLetter::getRecordedAt));
+            DeadLetter::getRecordedAt),
+        ParquetTables.sink(
+            basePath, ParquetTables.ANOMALIES, filePrefix, Anomaly.class, Anomaly::getTime));
   }
 }

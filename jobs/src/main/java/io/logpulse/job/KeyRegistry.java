@@ -1,6 +1,7 @@
 package io.logpulse.job;
 
 import io.logpulse.config.ConfigKey;
+import io.logpulse.config.DetectOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.ParseOptions;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class KeyRegistry {
   public static List<ConfigKey<?>> deployed() {
     List<ConfigKey<?>> keys = new ArrayList<>(JobOptions.ALL);
     keys.addAll(ParseOptions.ALL);
+    keys.addAll(DetectOptions.ALL);
     return List.copyOf(keys);
   }
 }

@@ -68,9 +68,13 @@ public final class AnomalyLifecycle {
     return null;
   }
 
-  /** Whether an anomaly is open. */
-  public boolean isOpen() {
-    return open;
+  /** Closes an open anomaly at {@code time} (the series went quiet), or returns null. */
+  public AnomalyEvent close(long time) {
+    if (!open) {
+      return null;
+    }
+    open = false;
+    return event(AnomalyEvent.State.CLOSE, time, peak, Double.NaN, Double.NaN);
   }
 
   private AnomalyEvent event(

@@ -181,9 +181,9 @@ public final class SeriesDetector {
     return first + (1 - first) * 0.5 * second;
   }
 
-  /** Whether an anomaly is open on this series. */
-  public boolean anomalyOpen() {
-    return lifecycle.isOpen();
+  /** Closes the open anomaly, if any, because the series went quiet; returns the CLOSE step. */
+  public AnomalyEvent closeOpenAnomaly(long time) {
+    return lifecycle.close(time);
   }
 
   /** The complete state. */

@@ -6,8 +6,8 @@ package io.logpulse.detect;
  */
 public final class Tails {
 
-  /** Largest surprise reported: p = 1e-12. */
-  public static final double MAX_SURPRISE = 12;
+  /** Largest surprise reported: p = 1e-20. */
+  public static final double MAX_SURPRISE = 20;
 
   private Tails() {}
 
