@@ -1,15 +1,19 @@
 package io.logpulse.job;
 
+import io.logpulse.config.DetectOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.config.ParseOptions;
 import io.logpulse.decode.DecoderSettings;
+import io.logpulse.detect.DetectSettings;
+import io.logpulse.detect.MetricKind;
 import io.logpulse.metrics.WindowSettings;
 import io.logpulse.parse.ParserSettings;
 import io.logpulse.schema.DecodedRecord;
 import io.logpulse.schema.LogEvent;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
@@ -17,13 +21,17 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  *
  * @param outOfOrderness how far the watermark trails the newest event time
  * @param idleness after how long an idle split stops holding the watermark back
+ * @param detectMetrics the metrics whose series are scored; empty when detection is off
+ * @param detect how the detectors run
  */
 public record JobSettings(
     DecoderSettings decoder,
     ParserSettings parser,
     WindowSettings windows,
     Duration outOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Set<MetricKind> detectMetrics,
+    DetectSettings detect)
     implements Serializable {
 
   /** Reads the job's settings from a configuration. */
@@ -40,7 +48,9 @@ public record JobSettings(
             config.get(JobOptions.WINDOW_ALLOWED_LATENESS),
             config.get(JobOptions.WINDOW_PRE_AGGREGATION_MAX_SERIES)),
         config.get(JobOptions.WATERMARK_OUT_OF_ORDERNESS),
-        config.get(JobOptions.WATERMARK_IDLENESS));
+        config.get(JobOptions.WATERMARK_IDLENESS),
+        config.get(DetectOptions.ENABLED) ? config.get(DetectOptions.METRICS) : Set.of(),
+        DetectOptions.settings(config));
   }
 
   /**

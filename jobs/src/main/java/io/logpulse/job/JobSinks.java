@@ -9,6 +9,7 @@ import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.parquet.ParquetRolling;
 import io.logpulse.parquet.ParquetTables;
+import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.MetricWindow;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -19,10 +20,14 @@ import org.apache.flink.api.connector.sink2.Sink;
  *
  * @param metrics one record per series, window and revision
  * @param deadLetters everything the job could not use, with the reason
+ * @param anomalies one record per step (open, update, close) of each anomaly
  * @param cloudWatch where window deltas are published as CloudWatch datums, or null for nowhere
  */
 public record JobSinks(
-    Sink<MetricWindow> metrics, Sink<DeadLetter> deadLetters, CloudWatchOutput cloudWatch) {
+    Sink<MetricWindow> metrics,
+    Sink<DeadLetter> deadLetters,
+    Sink<Anomaly> anomalies,
+    CloudWatchOutput cloudWatch) {
 
   /**
    * CloudWatch publishing: how window deltas become datums, and the sink that publishes them.
@@ -74,11 +79,18 @@ public record JobSinks(
             DeadLetter.class,
             DeadLetter::getRecordedAt,
             new ParquetRolling<>(maxFileBytes, maxAgeMs)),
+        ParquetTables.sink(
+            basePath,
+            ParquetTables.ANOMALIES,
+            filePrefix,
+            Anomaly.class,
+            Anomaly::getTime,
+            new ParquetRolling<>(maxFileBytes, maxAgeMs)),
         null);
   }
 
   /** These sinks, also publishing to CloudWatch. */
   public JobSinks withCloudWatch(CloudWatchSettings settings) {
-    return new JobSinks(metrics, deadLetters, CloudWatchOutput.of(settings));
+    return new JobSinks(metrics, deadLetters, anomalies, CloudWatchOutput.of(settings));
   }
 }

@@ -2,6 +2,7 @@ package io.logpulse.job;
 
 import io.logpulse.config.CloudWatchOptions;
 import io.logpulse.config.ConfigKey;
+import io.logpulse.config.DetectOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.ParseOptions;
@@ -19,6 +20,7 @@ public final class KeyRegistry {
     keys.addAll(KinesisOptions.ALL);
     keys.addAll(ParseOptions.ALL);
     keys.addAll(CloudWatchOptions.ALL);
+    keys.addAll(DetectOptions.ALL);
     return List.copyOf(keys);
   }
 }

@@ -5,34 +5,45 @@ import io.logpulse.cloudwatch.CloudWatchTimestampGuard;
 import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.decode.DecodeFunction;
 import io.logpulse.decode.DecodedRecordRouter;
+import io.logpulse.detect.MetricKind;
+import io.logpulse.detect.SeriesAnomalyFunction;
+import io.logpulse.detect.SeriesPoint;
 import io.logpulse.metrics.MetricPreAggregator;
 import io.logpulse.metrics.SeriesAggregate;
 import io.logpulse.metrics.SeriesAggregateTypeInfoFactory;
 import io.logpulse.metrics.SeriesKeySelector;
 import io.logpulse.metrics.WindowedMetricAggregator;
 import io.logpulse.parse.ParseFunction;
+import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.MetricWindow;
 import io.logpulse.schema.ServiceEvent;
+import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The logpulse job graph: source records are decoded into log events, parsed into service events,
- * pre-aggregated, windowed into per-series metrics and written out (and, when configured, the
- * windows' deltas published to CloudWatch); whatever cannot be used goes to the dead-letter sink.
- * It is a function of its settings, source and sinks, so the deployed job, the local runner and the
- * tests build the same graph.
+ * pre-aggregated, windowed into per-series metrics, scored for anomalies and written out (and, when
+ * configured, the windows' deltas published to CloudWatch); whatever cannot be used goes to the
+ * dead-letter sink. It is a function of its settings, source and sinks, so the deployed job, the
+ * local runner and the tests build the same graph.
  */
 public final class LogpulseJob {
 
   private LogpulseJob() {}
 
-  /** Adds the job's operators to {@code env}. */
-  public static void define(
+  /**
+   * Adds the job's operators to {@code env}.
+   *
+   * @return the anomalies (every lifecycle step), for the correlation downstream; empty when
+   *     detection is off
+   */
+  public static DataStream<Anomaly> define(
       StreamExecutionEnvironment env, JobSettings settings, JobSource source, JobSinks sinks) {
     SingleOutputStreamOperator<LogEvent> logEvents;
     DataStream<LogEvent> timedEvents;
@@ -89,6 +100,30 @@ public final class LogpulseJob {
       deadLetters = deadLetters.union(publishToCloudWatch(metrics, sinks.cloudWatch()));
     }
     deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("Dead-letter table");
+
+    DataStream<Anomaly> anomalies = detect(settings, metrics);
+    anomalies.sinkTo(sinks.anomalies()).uid("anomalies-sink").name("Anomalies table");
+    return anomalies;
+  }
+
+  /**
+   * Anomaly detection on the windowed metrics: each new window becomes one value per configured
+   * metric, keyed by series (account, service, operation, metric), scored by that series' ensemble.
+   */
+  private static DataStream<Anomaly> detect(
+      JobSettings settings, DataStream<MetricWindow> metrics) {
+    Set<MetricKind> detectMetrics = settings.detectMetrics();
+    return metrics
+        .flatMap(
+            (MetricWindow window, Collector<SeriesPoint> out) ->
+                SeriesPoint.of(window, detectMetrics).forEach(out::collect))
+        .returns(SeriesPoint.class)
+        .uid("detect-points")
+        .name("Detection values per series")
+        .keyBy(SeriesPoint::seriesKey)
+        .process(new SeriesAnomalyFunction(settings.detect()))
+        .uid("detect-series")
+        .name("Anomaly detection per series");
   }
 
   /**

@@ -16,6 +16,9 @@ public final class ParquetTables {
   /** Table of {@code MetricWindow} records. */
   public static final String METRICS = "metrics";
 
+  /** Table of {@code Anomaly} records. */
+  public static final String ANOMALIES = "anomalies";
+
   /** Table of {@code DeadLetter} records. */
   public static final String DEAD_LETTERS = "dead_letters";
 

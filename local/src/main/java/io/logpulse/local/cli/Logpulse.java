@@ -3,7 +3,10 @@ package io.logpulse.local.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code logpulse} command line: run, replay, decode, parse, bench and config. */
+/**
+ * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate, bench and
+ * config.
+ */
 @Command(
     name = "logpulse",
     mixinStandardHelpOptions = true,
@@ -14,6 +17,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       DecodeCommand.class,
       ParseCommand.class,
+      DetectCommand.class,
+      EvaluateCommand.class,
       BenchCommand.class,
       FillKinesisCommand.class,
       BenchKinesisCommand.class,

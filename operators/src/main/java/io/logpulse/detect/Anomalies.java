@@ -1,0 +1,54 @@
+package io.logpulse.detect;
+
+import io.logpulse.schema.Anomaly;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the {@link Anomaly} records the job writes and hands to correlation. */
+public final class Anomalies {
+
+  private Anomalies() {}
+
+  /** The record of one lifecycle step of a series' anomaly. */
+  public static Anomaly of(SeriesPoint point, AnomalyEvent event) {
+    return Anomaly.newBuilder()
+        .setAnomalyId(point.seriesKey() + "@" + Instant.ofEpochMilli(event.start()))
+        .setAccount(point.account())
+        .setService(point.service())
+        .setOperation(point.operation())
+        .setMetric(point.metric().configName())
+        .setState(event.state().name())
+        .setStart(Instant.ofEpochMilli(event.start()))
+        .setTime(Instant.ofEpochMilli(event.time()))
+        .setScore(event.score())
+        .setDetectors(event.detectors().stream().map(DetectorKind::configName).toList())
+        .setExpected(finite(event.expected()))
+        .setObserved(finite(event.observed()))
+        .build();
+  }
+
+  /** A new-pattern anomaly: a log template first seen in a service and now at volume. */
+  public static Anomaly newPattern(
+      String account, String service, long start, long time, String template, String example) {
+    return Anomaly.newBuilder()
+        .setAnomalyId(account + "/" + service + "//error-pattern@" + Instant.ofEpochMilli(start))
+        .setAccount(account)
+        .setService(service)
+        .setMetric(ERROR_PATTERN)
+        .setState(AnomalyEvent.State.OPEN.name())
+        .setStart(Instant.ofEpochMilli(start))
+        .setTime(Instant.ofEpochMilli(time))
+        .setScore(1)
+        .setDetectors(List.of(DetectorKind.NEW_PATTERN.configName()))
+        .setTemplate(template)
+        .setExample(example)
+        .build();
+  }
+
+  /** The metric name of new-pattern anomalies. */
+  public static final String ERROR_PATTERN = "error-pattern";
+
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,104 @@
+package io.logpulse.detect;
+
+import io.logpulse.common.JobMetrics;
+import io.logpulse.schema.Anomaly;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Runs the detector ensemble of each series (keyed by {@link SeriesPoint#seriesKey()}) and emits
+ * the steps of its anomalies. The ensemble lives in keyed state as bytes ({@link
+ * SeriesDetector#toBytes()}), so any state backend holds it and its size per series is what the
+ * README reports. Forests run only on service-level series of the metrics configured for them.
+ *
+ * <p>State is bounded: each value moves an event-time timer to {@code stateTtl} after it; when a
+ * series stays quiet that long the timer clears its state (a series that comes back starts a new
+ * warm-up). An anomaly still open then is closed with the eviction time.
+ */
+public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPoint, Anomaly> {
+
+  private final DetectSettings settings;
+  private final DetectSettings operationSettings;
+  private transient ValueState<byte[]> detector;
+  private transient ValueState<SeriesPoint> last;
+  private transient Counter opened;
+
+  public SeriesAnomalyFunction(DetectSettings settings) {
+    this.settings = settings;
+    this.operationSettings = settings.withRcfMetrics(Set.of());
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    detector =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "detector", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    last =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("last-point", SeriesPoint.class));
+    opened = new JobMetrics(getRuntimeContext().getMetricGroup()).counter("anomaliesOpened");
+  }
+
+  @Override
+  public void processElement(SeriesPoint point, Context ctx, Collector<Anomaly> out)
+      throws Exception {
+    byte[] bytes = detector.value();
+    SeriesDetector ensemble =
+        bytes == null
+            ? SeriesDetector.create(
+                point.metric(), settingsOf(point), ctx.getCurrentKey().hashCode())
+            : restore(bytes, point, ctx.getCurrentKey());
+    SeriesDetector.Result result =
+        ensemble.update(point.windowStart(), point.value(), point.weight());
+    if (result == null) {
+      return;
+    }
+    if (result.event() != null) {
+      if (result.event().state() == AnomalyEvent.State.OPEN) {
+        opened.inc();
+      }
+      out.collect(Anomalies.of(point, result.event()));
+    }
+    detector.update(ensemble.toBytes());
+    SeriesPoint previous = last.value();
+    if (previous != null) {
+      ctx.timerService().deleteEventTimeTimer(expiry(previous));
+    }
+    last.update(point);
+    ctx.timerService().registerEventTimeTimer(expiry(point));
+  }
+
+  private DetectSettings settingsOf(SeriesPoint point) {
+    return point.operation() == null ? settings : operationSettings;
+  }
+
+  private SeriesDetector restore(byte[] bytes, SeriesPoint point, String key) {
+    return SeriesDetector.fromBytes(bytes, point.metric(), settingsOf(point), key.hashCode());
+  }
+
+  private long expiry(SeriesPoint point) {
+    return point.windowStart() + settings.stateTtl().toMillis();
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out) throws Exception {
+    SeriesPoint point = last.value();
+    if (point == null || expiry(point) != timestamp) {
+      return;
+    }
+    AnomalyEvent close =
+        restore(detector.value(), point, ctx.getCurrentKey()).closeOpenAnomaly(timestamp);
+    if (close != null) {
+      out.collect(Anomalies.of(point, close));
+    }
+    detector.clear();
+    last.clear();
+  }
+}
