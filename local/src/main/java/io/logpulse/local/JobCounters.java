@@ -30,7 +30,10 @@ public final class JobCounters implements MetricReporter {
     RETIRED.clear();
   }
 
-  /** Current totals by counter name; dead letters as {@code deadLetters.<REASON>}. */
+  /**
+   * Current totals by counter name; dead letters both as {@code deadLetters} and per reason as
+   * {@code deadLetters.<REASON>}.
+   */
   public static Map<String, Long> totals() {
     Map<String, Long> totals = new TreeMap<>();
     RETIRED.forEach((name, value) -> totals.merge(name, value.get(), Long::sum));

@@ -56,11 +56,7 @@ final class ProgressDisplay {
     long rate = seconds > 0 ? Math.round((events - lastEvents) / seconds) : 0;
     lastEvents = events;
     lastNanos = now;
-    long deadLetters =
-        totals.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("deadLetters"))
-            .mapToLong(Map.Entry::getValue)
-            .sum();
+    long deadLetters = totals.getOrDefault("deadLetters", 0L);
     String done =
         expectedRecords.isPresent() && expectedRecords.getAsLong() > 0
             ? String.format("%3d%% ", Math.min(100, records * 100 / expectedRecords.getAsLong()))

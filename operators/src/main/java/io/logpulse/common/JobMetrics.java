@@ -20,6 +20,7 @@ public final class JobMetrics {
 
   private final MetricGroup group;
   private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
+  private Counter deadLettersTotal;
 
   public JobMetrics(MetricGroup operatorGroup) {
     this.group = operatorGroup.addGroup(GROUP);
@@ -45,10 +46,17 @@ public final class JobMetrics {
     deadLetters(reason, 1);
   }
 
-  /** Counts {@code n} dead letters under their reason (dimension {@code Reason}). */
+  /**
+   * Counts {@code n} dead letters twice: under their reason (dimension {@code Reason}) and in a
+   * total without it, which an alarm on the application's dimensions alone can watch.
+   */
   public void deadLetters(DeadLetterReason reason, long n) {
     deadLetters
         .computeIfAbsent(reason, r -> group.addGroup("Reason", r.name()).counter("deadLetters"))
         .inc(n);
+    if (deadLettersTotal == null) {
+      deadLettersTotal = group.counter("deadLetters");
+    }
+    deadLettersTotal.inc(n);
   }
 }

@@ -41,6 +41,7 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
   private final KinesisAsyncClient client;
   private final ConsumerArns consumers;
   private final MetricGroup metricGroup;
+  private final ReaderLag lag;
   private final Map<String, ShardSubscription> shards = new HashMap<>();
   private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
 
@@ -48,6 +49,7 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
     this.client = client;
     this.consumers = consumers;
     this.metricGroup = metricGroup;
+    this.lag = new ReaderLag(metricGroup);
   }
 
   @Override
@@ -90,6 +92,7 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
     shard.backoffMs = 0;
     if (emit(shard, signal.event, batch)) {
       batch.addFinishedSplit(shard.split.splitId());
+      shard.metrics.finished();
       shards.remove(shard.split.splitId());
       shard.cancel();
       return;
@@ -153,7 +156,7 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
     }
     for (KinesisShardSplit split : changes.splits()) {
       ShardSubscription shard =
-          new ShardSubscription(split, new ShardMetrics(metricGroup, split.shardId()));
+          new ShardSubscription(split, new ShardMetrics(metricGroup, split.shardId(), lag));
       shards.put(split.splitId(), shard);
       shard.subscribe();
     }

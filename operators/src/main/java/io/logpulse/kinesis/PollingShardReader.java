@@ -38,6 +38,7 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
   private final KinesisSourceSettings settings;
   private final KinesisClient client;
   private final MetricGroup metricGroup;
+  private final ReaderLag lag;
   private final Map<String, ShardCursor> cursors = new HashMap<>();
   private final Deque<String> order = new ArrayDeque<>();
   private final Object wakeUp = new Object();
@@ -47,6 +48,7 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     this.settings = settings;
     this.client = client;
     this.metricGroup = group;
+    this.lag = new ReaderLag(group);
   }
 
   @Override
@@ -141,6 +143,7 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     boolean shardEnded = cursor.iterator == null;
     if (shardEnded || pastBound || (cursor.split.stopAtArrival() != null && caughtUp)) {
       batch.addFinishedSplit(splitId);
+      cursor.metrics.finished();
       cursors.remove(splitId);
       order.remove(splitId);
       return;
@@ -181,7 +184,8 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
       throw new UnsupportedOperationException("unsupported split change " + changes);
     }
     for (KinesisShardSplit split : changes.splits()) {
-      ShardCursor cursor = new ShardCursor(split, new ShardMetrics(metricGroup, split.shardId()));
+      ShardCursor cursor =
+          new ShardCursor(split, new ShardMetrics(metricGroup, split.shardId(), lag));
       cursor.batchSize = Math.min(1000, settings.maxRecordsPerCall());
       cursors.put(split.splitId(), cursor);
       order.addLast(split.splitId());

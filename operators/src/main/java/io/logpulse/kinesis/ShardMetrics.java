@@ -13,10 +13,14 @@ final class ShardMetrics {
   private final Counter records;
   private final Counter bytes;
   private final Counter throttles;
+  private final ReaderLag lag;
+  private final String shardId;
   private volatile long millisBehindLatest = -1;
 
-  ShardMetrics(MetricGroup readerGroup, String shardId) {
+  ShardMetrics(MetricGroup readerGroup, String shardId, ReaderLag lag) {
     MetricGroup group = readerGroup.addGroup(JobMetrics.GROUP).addGroup("ShardId", shardId);
+    this.lag = lag;
+    this.shardId = shardId;
     records = group.counter("recordsRead");
     bytes = group.counter("bytesRead");
     throttles = group.counter("throttledCalls");
@@ -28,7 +32,13 @@ final class ShardMetrics {
     bytes.inc(byteCount);
     if (behind != null) {
       millisBehindLatest = behind;
+      lag.update(shardId, behind);
     }
+  }
+
+  /** The shard is done: it no longer counts towards the reader's lag. */
+  void finished() {
+    lag.remove(shardId);
   }
 
   void throttled() {
