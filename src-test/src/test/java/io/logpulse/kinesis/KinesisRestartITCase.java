@@ -12,16 +12,15 @@ import io.logpulse.local.LocalOptions;
 import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.parquet.ParquetTables;
+import io.logpulse.testing.CommittedFiles;
 import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.KinesisLocal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -154,20 +153,11 @@ class KinesisRestartITCase {
 
   private static void awaitCommittedFile(Path table, JobID job) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!hasCommittedFile(table)) {
+    while (!CommittedFiles.exist(table)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no checkpoint committed a file of job " + job);
       }
       Thread.sleep(50);
-    }
-  }
-
-  private static boolean hasCommittedFile(Path table) throws Exception {
-    if (!Files.exists(table)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.walk(table)) {
-      return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
     }
   }
 
