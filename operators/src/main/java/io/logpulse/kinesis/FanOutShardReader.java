@@ -2,7 +2,6 @@ package io.logpulse.kinesis;
 
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.apache.flink.metrics.MetricGroup;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
@@ -105,29 +103,15 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
       ShardSubscription shard,
       SubscribeToShardEvent event,
       RecordsBySplits.Builder<SourceRecord> batch) {
-    String splitId = shard.split.splitId();
     Long stopAt = shard.split.stopAtArrival();
-    long bytes = 0;
-    for (Record record : event.records()) {
-      long arrival = record.approximateArrivalTimestamp().toEpochMilli();
-      if (stopAt != null && arrival > stopAt) {
-        return true;
-      }
-      ByteBuffer data = record.data().asByteBuffer();
-      bytes += data.remaining();
-      batch.add(
-          splitId,
-          SourceRecord.newBuilder()
-              .setData(data)
-              .setArrivalTime(arrival)
-              .setStream(shard.split.stream())
-              .setShardId(shard.split.shardId())
-              .setSequenceNumber(record.sequenceNumber())
-              .setReadError(null)
-              .build());
-      shard.lastSequenceNumber = record.sequenceNumber();
+    ShardRecords.Appended appended = ShardRecords.append(event.records(), shard.split, batch);
+    if (appended.lastSequenceNumber() != null) {
+      shard.lastSequenceNumber = appended.lastSequenceNumber();
     }
-    shard.metrics.read(event.records().size(), bytes, event.millisBehindLatest());
+    if (appended.pastBound()) {
+      return true;
+    }
+    shard.metrics.read(event.records().size(), appended.bytes(), event.millisBehindLatest());
     if (event.continuationSequenceNumber() == null) {
       return true;
     }

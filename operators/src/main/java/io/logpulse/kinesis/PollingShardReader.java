@@ -2,7 +2,6 @@ package io.logpulse.kinesis;
 
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
@@ -108,29 +106,12 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     GetRecordsResponse response =
         client.getRecords(r -> r.shardIterator(cursor.iterator).limit(cursor.batchSize));
     cursor.backoffMs = 0;
-    long bytes = 0;
-    boolean pastBound = false;
-    for (Record record : response.records()) {
-      long arrival = record.approximateArrivalTimestamp().toEpochMilli();
-      if (cursor.split.stopAtArrival() != null && arrival > cursor.split.stopAtArrival()) {
-        pastBound = true;
-        break;
-      }
-      ByteBuffer data = record.data().asByteBuffer();
-      bytes += data.remaining();
-      batch.add(
-          splitId,
-          SourceRecord.newBuilder()
-              .setData(data)
-              .setArrivalTime(arrival)
-              .setStream(cursor.split.stream())
-              .setShardId(cursor.split.shardId())
-              .setSequenceNumber(record.sequenceNumber())
-              .setReadError(null)
-              .build());
-      cursor.lastSequenceNumber = record.sequenceNumber();
+    ShardRecords.Appended appended = ShardRecords.append(response.records(), cursor.split, batch);
+    if (appended.lastSequenceNumber() != null) {
+      cursor.lastSequenceNumber = appended.lastSequenceNumber();
     }
-    cursor.metrics.read(response.records().size(), bytes, response.millisBehindLatest());
+    boolean pastBound = appended.pastBound();
+    cursor.metrics.read(response.records().size(), appended.bytes(), response.millisBehindLatest());
     cursor.iterator = response.nextShardIterator();
     int count = response.records().size();
     cursor.batchSize =

@@ -18,8 +18,6 @@ import io.logpulse.testing.KinesisLocal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,9 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
  * Watermarks are per shard and an idle shard stops holding them back: with every record in one
@@ -57,22 +53,7 @@ class KinesisIdleShardITCase {
                 .withTooLateFraction(0)
                 .withCorruptFraction(0)
                 .withControlMessageFraction(0));
-    List<PutRecordsRequestEntry> batch = new ArrayList<>();
-    for (long i = 0; i < generator.recordCount(); i++) {
-      batch.add(
-          PutRecordsRequestEntry.builder()
-              .partitionKey("any")
-              .explicitHashKey(hashKey)
-              .data(SdkBytes.fromByteBuffer(generator.record(i).getData()))
-              .build());
-      if (batch.size() == 200 || i == generator.recordCount() - 1) {
-        List<PutRecordsRequestEntry> entries = List.copyOf(batch);
-        assertThat(
-                client.putRecords(r -> r.streamName(stream).records(entries)).failedRecordCount())
-            .isZero();
-        batch.clear();
-      }
-    }
+    new StreamFiller(client).fill(stream, generator, hashKey);
 
     Path out = dir.resolve("out");
     LogpulseConfig config =

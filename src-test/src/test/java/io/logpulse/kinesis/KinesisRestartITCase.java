@@ -11,6 +11,7 @@ import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.LocalOptions;
 import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
+import io.logpulse.local.kinesis.StreamFiller;
 import io.logpulse.parquet.ParquetTables;
 import io.logpulse.testing.CommittedFiles;
 import io.logpulse.testing.DuckDb;
@@ -18,7 +19,6 @@ import io.logpulse.testing.KinesisLocal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
@@ -35,9 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
  * Exactly once across a TaskManager failure: the job restarted from its last checkpoint after its
@@ -75,7 +73,7 @@ class KinesisRestartITCase {
   /** Twenty simulated minutes of generated traffic, each log stream on one partition key. */
   private static void fill(String stream) throws Exception {
     KinesisClient client = KINESIS.client();
-    new KinesisStreams(client).create(stream, 4);
+    new StreamFiller(client).ensureStream(stream, 4);
     WorkloadGenerator generator =
         new WorkloadGenerator(
             GeneratorSettings.endingNow(Duration.ofMinutes(20), Clock.systemUTC())
@@ -83,21 +81,7 @@ class KinesisRestartITCase {
                 .withTooLateFraction(0)
                 .withCorruptFraction(0)
                 .withControlMessageFraction(0));
-    List<PutRecordsRequestEntry> batch = new ArrayList<>();
-    for (long i = 0; i < generator.recordCount(); i++) {
-      batch.add(
-          PutRecordsRequestEntry.builder()
-              .partitionKey("stream-" + (i % generator.streamCount()))
-              .data(SdkBytes.fromByteBuffer(generator.record(i).getData()))
-              .build());
-      if (batch.size() == 200 || i == generator.recordCount() - 1) {
-        List<PutRecordsRequestEntry> entries = List.copyOf(batch);
-        assertThat(
-                client.putRecords(r -> r.streamName(stream).records(entries)).failedRecordCount())
-            .isZero();
-        batch.clear();
-      }
-    }
+    new StreamFiller(client).fill(stream, generator);
   }
 
   /** Runs the job over the whole stream; kills the TaskManager once when a cluster is given. */

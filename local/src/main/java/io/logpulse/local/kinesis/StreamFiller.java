@@ -49,6 +49,14 @@ public final class StreamFiller {
    * when throttled) are put again.
    */
   public long fill(String stream, WorkloadGenerator generator) {
+    return fill(stream, generator, null);
+  }
+
+  /**
+   * Puts every record of the generator into the shard owning {@code explicitHashKey}, or, when it
+   * is null, each log stream's records on a partition key of their own.
+   */
+  public long fill(String stream, WorkloadGenerator generator, String explicitHashKey) {
     long bytes = 0;
     List<PutRecordsRequestEntry> batch = new ArrayList<>(BATCH);
     for (long i = 0; i < generator.recordCount(); i++) {
@@ -57,6 +65,7 @@ public final class StreamFiller {
       batch.add(
           PutRecordsRequestEntry.builder()
               .partitionKey("log-stream-" + (i % generator.streamCount()))
+              .explicitHashKey(explicitHashKey)
               .data(data)
               .build());
       if (batch.size() == BATCH) {
