@@ -10,7 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +41,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
   private final AtomicInteger operationCalls = new AtomicInteger();
+  private final Map<String, AtomicInteger> receivedBodies = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> acceptedBodies = new ConcurrentHashMap<>();
   private volatile JsonFault jsonFault;
 
   public FaultInjectingProxy(String target) throws IOException {
@@ -79,9 +87,26 @@ public final class FaultInjectingProxy implements AutoCloseable {
     return forwarded.get();
   }
 
+  /**
+   * Request bodies the target answered with a 2xx more than once, with how often it did: a
+   * PutMetricData body the server accepted twice was counted twice, whoever re-sent it.
+   */
+  public Map<String, Integer> bodiesAcceptedMoreThanOnce() {
+    Map<String, Integer> repeated = new TreeMap<>();
+    acceptedBodies.forEach(
+        (hash, count) -> {
+          if (count.get() > 1) {
+            repeated.put(hash + " (received " + receivedBodies.get(hash) + "x)", count.get());
+          }
+        });
+    return repeated;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      String hash = sha256(body);
+      receivedBodies.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
       JsonFault fault = jsonFault;
       String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       if (fault != null
@@ -111,11 +136,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         return;
       }
-      forward(exchange, body);
+      forward(exchange, body, hash);
     }
   }
 
-  private void forward(HttpExchange exchange, byte[] body) throws IOException {
+  private void forward(HttpExchange exchange, byte[] body, String hash) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -131,6 +156,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
       HttpResponse<byte[]> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       forwarded.incrementAndGet();
+      if (response.statusCode() / 100 == 2) {
+        acceptedBodies.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
+      }
       response
           .headers()
           .map()
@@ -144,6 +172,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
+    }
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
