@@ -189,6 +189,16 @@ public final class LocalRunner {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(LocalOptions.PARALLELISM));
     conf.setString("metrics.reporter.logpulse.factory.class", JobCounters.Factory.class.getName());
+    conf.addAll(s3Configuration(config));
+    return conf;
+  }
+
+  /**
+   * The {@code s3.*} settings of {@code flink-s3-fs-hadoop} that the {@code output.s3.*} keys give;
+   * pass them to {@link FileSystem#initialize} before a MiniCluster writes to {@code s3://}.
+   */
+  public static Configuration s3Configuration(LogpulseConfig config) {
+    Configuration conf = new Configuration();
     config
         .find(LocalOptions.S3_ENDPOINT)
         .ifPresent(endpoint -> conf.setString("s3.endpoint", endpoint));
