@@ -49,6 +49,7 @@ class CloudWatchSinkITCase {
         6,
         Duration.ofMillis(50),
         Duration.ofMillis(500),
+        Duration.ofMinutes(2),
         markers.toUri().toString());
   }
 

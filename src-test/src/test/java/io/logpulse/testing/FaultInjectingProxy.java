@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,9 @@ import java.util.function.IntPredicate;
  * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
  * it answers in turn HTTP 500, HTTP 503 and CloudWatch's query-protocol {@code Throttling} error
  * (HTTP 400), or with a non-retryable {@code InvalidParameterValue}; for JSON-protocol services it
- * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards.
+ * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards, optionally
+ * holding answers back. It counts request bodies by hash, so a test can tell whether a request the
+ * target accepted was sent again.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -38,6 +41,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final String target;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger rejectionsLeft = new AtomicInteger();
+  private final AtomicInteger slowAnswersLeft = new AtomicInteger();
+  private volatile Duration slowAnswerDelay = Duration.ZERO;
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
   private final AtomicInteger operationCalls = new AtomicInteger();
@@ -61,6 +66,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
   /** Fails the next {@code n} requests with 500, 503 and throttling in turn. */
   public void failNext(int n) {
     failuresLeft.set(n);
+  }
+
+  /**
+   * Forwards the next {@code n} requests at once but holds the target's answers back for {@code
+   * delay}, as an overloaded server that already accepted them would.
+   */
+  public void delayNextAnswers(int n, Duration delay) {
+    slowAnswerDelay = delay;
+    slowAnswersLeft.set(n);
   }
 
   /** Answers the next {@code n} requests with a non-retryable InvalidParameterValue. */
@@ -158,6 +172,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
       forwarded.incrementAndGet();
       if (response.statusCode() / 100 == 2) {
         acceptedBodies.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
+      }
+      if (slowAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        Thread.sleep(slowAnswerDelay.toMillis());
       }
       response
           .headers()

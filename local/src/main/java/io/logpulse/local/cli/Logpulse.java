@@ -3,7 +3,10 @@ package io.logpulse.local.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code logpulse} command line: run, replay, decode, parse, bench and config. */
+/**
+ * The {@code logpulse} command line: run, replay, decode, parse, bench, bench-cloudwatch and
+ * config.
+ */
 @Command(
     name = "logpulse",
     mixinStandardHelpOptions = true,
@@ -15,6 +18,7 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       ParseCommand.class,
       BenchCommand.class,
+      BenchCloudWatchCommand.class,
       ConfigCommand.class
     })
 public final class Logpulse implements Runnable {
