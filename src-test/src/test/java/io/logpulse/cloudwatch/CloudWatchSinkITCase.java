@@ -21,14 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job publishing to moto_server: what GetMetricStatistics reads back equals what the input
- * holds, counted independently (counts exactly, latency sums and maxima within the sketch's 1%),
- * for the per-account and the rolled-up per-service dimension sets, including late corrections
- * (published as deltas), across a restart from a checkpoint in on-checkpoint mode, and across a
- * CloudWatch endpoint answering 5xx and throttling for a while, in both delivery modes (immediate
- * delivery repeats datums only across restarts, and the fault tests have none). Under faults the
- * proxy also checks that no request body CloudWatch accepted was sent again, whichever layer (our
- * retries, the SDK, the HTTP client) would re-send it.
+ * The job publishing to moto_server: what GetMetricData reads back equals what the input holds,
+ * counted independently (counts exactly, latency sums and maxima within the sketch's 1%), for the
+ * per-account and the rolled-up per-service dimension sets, including late corrections (published
+ * as deltas), across a restart from a checkpoint in on-checkpoint mode, and across a CloudWatch
+ * endpoint answering 5xx and throttling for a while, in both delivery modes (immediate delivery
+ * repeats datums only across restarts, and the fault tests have none). Under faults the proxy also
+ * checks that no request body CloudWatch accepted was sent again, whichever layer (our retries, the
+ * SDK, the HTTP client) would re-send it.
  */
 class CloudWatchSinkITCase {
 

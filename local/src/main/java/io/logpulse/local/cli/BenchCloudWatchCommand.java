@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * publishes. It maps synthetic one-minute windows (statistic sets and latency distributions, as the
  * job publishes them) to datums, cuts them into requests with {@link PutMetricDataBatcher} and
  * sends them through {@link CloudWatchPublisher} with {@code cloudwatch.max-in-flight} requests in
- * flight, as a sink subtask does.
+ * flight, as a sink subtask does, always under the namespace {@code logpulse-bench} so benchmark
+ * datums never mix with the job's.
  */
 @Command(
     name = "bench-cloudwatch",
