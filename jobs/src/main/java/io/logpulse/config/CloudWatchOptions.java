@@ -112,6 +112,16 @@ public final class CloudWatchOptions {
       ConfigKey.of(
           "cloudwatch.retry-backoff-max", "Longest retry delay.", "20s", ValueParser.duration());
 
+  public static final ConfigKey<Duration> REQUEST_TIMEOUT =
+      ConfigKey.of(
+          "cloudwatch.request-timeout",
+          "How long one PutMetricData attempt waits for its answer before it is abandoned and"
+              + " retried. CloudWatch may have accepted an abandoned attempt, whose retry then counts"
+              + " twice, so keep it far above the endpoint's slowest answers (local servers under"
+              + " load take tens of seconds for 1,000 datums).",
+          "2m",
+          ValueParser.duration());
+
   public static final ConfigKey<String> PUBLISHED_MARKERS_PATH =
       ConfigKey.of(
           "cloudwatch.published-markers.path",
@@ -135,6 +145,7 @@ public final class CloudWatchOptions {
           MAX_ATTEMPTS,
           RETRY_BACKOFF,
           RETRY_BACKOFF_MAX,
+          REQUEST_TIMEOUT,
           PUBLISHED_MARKERS_PATH);
 
   private CloudWatchOptions() {}
@@ -157,6 +168,7 @@ public final class CloudWatchOptions {
         config.get(MAX_ATTEMPTS),
         config.get(RETRY_BACKOFF),
         config.get(RETRY_BACKOFF_MAX),
+        config.get(REQUEST_TIMEOUT),
         config
             .find(PUBLISHED_MARKERS_PATH)
             .orElse(ParquetTables.tablePath(outputPath, "_cloudwatch_published")));

@@ -151,9 +151,18 @@ public record RunSummary(
     out.println();
     out.println(
         "Parquet tables: " + outputPath + " (" + metricFiles + " metrics files from this run)");
+    String metrics = ParquetTables.tablePath(outputPath, ParquetTables.METRICS);
+    if (!metrics.startsWith("file:")) {
+      out.println(
+          "Copy them to query them locally: aws s3 sync "
+              + outputPath
+              + " ./lake (with"
+              + " --endpoint-url for a local S3 server), then read ./lake/metrics as below");
+      metrics = "lake/" + ParquetTables.METRICS;
+    }
     out.println(
         "Query them: duckdb -c \"SELECT service, sum(request_count) FROM read_parquet('"
-            + localPath(ParquetTables.tablePath(outputPath, ParquetTables.METRICS))
+            + localPath(metrics)
             + "/**/*.parquet', hive_partitioning=1) WHERE operation IS NULL GROUP BY 1\"");
   }
 

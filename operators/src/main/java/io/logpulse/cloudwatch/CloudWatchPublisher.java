@@ -2,6 +2,7 @@ package io.logpulse.cloudwatch;
 
 import io.logpulse.common.JobMetrics;
 import io.logpulse.deadletter.DeadLetterReason;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,6 +12,7 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -20,8 +22,10 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
  * exponential backoff and full jitter, and tells the caller how it ended. Both delivery modes and
  * the benchmark publish through it. Its job metrics (group {@code kinesisanalytics}): {@code
  * cloudWatchRequests}, {@code cloudWatchDatumsPublished}, {@code cloudWatchRetries}, {@code
- * cloudWatchPublishLatencyMs} (histogram of successful calls), and {@code deadLetters} with reason
- * {@code CLOUDWATCH_REJECTED} per rejected datum.
+ * cloudWatchPublishLatencyMs} (histogram of successful calls), {@code cloudWatchUncertainRetries}
+ * (retries of attempts that got no answer within {@code cloudwatch.request-timeout}, which
+ * CloudWatch may have accepted), and {@code deadLetters} with reason {@code CLOUDWATCH_REJECTED}
+ * per rejected datum.
  */
 public final class CloudWatchPublisher implements AutoCloseable {
 
@@ -46,6 +50,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
   private final Counter requests;
   private final Counter datumsPublished;
   private final Counter retries;
+  private final Counter uncertainRetries;
   private final Histogram latency;
 
   public CloudWatchPublisher(
@@ -56,6 +61,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
     this.requests = metrics.counter("cloudWatchRequests");
     this.datumsPublished = metrics.counter("cloudWatchDatumsPublished");
     this.retries = metrics.counter("cloudWatchRetries");
+    this.uncertainRetries = metrics.counter("cloudWatchUncertainRetries");
     this.latency =
         metrics.histogram("cloudWatchPublishLatencyMs", new DescriptiveStatisticsHistogram(1000));
   }
@@ -87,7 +93,17 @@ public final class CloudWatchPublisher implements AutoCloseable {
         }
         LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
       } catch (SdkClientException e) {
-        LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
+        if (timedOut(e)) {
+          uncertainRetries.inc();
+          LOG.warn(
+              "PutMetricData attempt {} got no answer within {}; CloudWatch may have accepted it,"
+                  + " so retrying it may count {} datums twice",
+              attempt,
+              settings.requestTimeout(),
+              datums.size());
+        } else {
+          LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
+        }
       }
       if (attempt >= settings.maxAttempts()) {
         LOG.warn("CloudWatch still unavailable after {} attempts; retrying later", attempt);
@@ -105,6 +121,17 @@ public final class CloudWatchPublisher implements AutoCloseable {
         || e.statusCode() == 429
         || e.isThrottlingException()
         || THROTTLING_CODES.contains(code);
+  }
+
+  /** Whether the attempt was sent and then abandoned for want of an answer. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiCallAttemptTimeoutException
+          || cause instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param maxAttempts attempts of one request before it is handed back for a later retry
  * @param backoffBase first retry delay; each further retry doubles it, with full jitter
  * @param backoffMax longest retry delay
+ * @param requestTimeout how long one attempt waits for its answer before it is abandoned and
+ *     retried; CloudWatch may have accepted an abandoned attempt, so its retry can count twice and
+ *     the timeout must stay far above the endpoint's slowest answers
  * @param publishedMarkersPath folder (any Flink filesystem) where the committer marks published
  *     requests so a retried commit is not published twice; used by {@link Delivery#ON_CHECKPOINT}
  */
@@ -31,6 +34,7 @@ public record CloudWatchSettings(
     int maxAttempts,
     Duration backoffBase,
     Duration backoffMax,
+    Duration requestTimeout,
     String publishedMarkersPath)
     implements Serializable {
 
@@ -47,6 +51,7 @@ public record CloudWatchSettings(
         maxAttempts,
         backoffBase,
         backoffMax,
+        requestTimeout,
         publishedMarkersPath);
   }
 }

@@ -49,6 +49,11 @@ class CloudWatchPublisherITCase {
   }
 
   static CloudWatchSettings settings(String endpoint, String namespace, int maxAttempts) {
+    return settings(endpoint, namespace, maxAttempts, Duration.ofMinutes(2));
+  }
+
+  static CloudWatchSettings settings(
+      String endpoint, String namespace, int maxAttempts, Duration requestTimeout) {
     return new CloudWatchSettings(
         endpoint,
         null,
@@ -60,11 +65,16 @@ class CloudWatchPublisherITCase {
         maxAttempts,
         Duration.ofMillis(20),
         Duration.ofMillis(200),
+        requestTimeout,
         null);
   }
 
   private CloudWatchPublisher publisher(String endpoint, int maxAttempts) {
-    CloudWatchSettings target = settings(endpoint, settings.namespace(), maxAttempts);
+    return publisher(endpoint, maxAttempts, Duration.ofMinutes(2));
+  }
+
+  private CloudWatchPublisher publisher(String endpoint, int maxAttempts, Duration timeout) {
+    CloudWatchSettings target = settings(endpoint, settings.namespace(), maxAttempts, timeout);
     return new CloudWatchPublisher(
         target, CloudWatchClients.create(target), new JobMetrics(metrics.getMetricGroup()));
   }
@@ -181,5 +191,37 @@ class CloudWatchPublisherITCase {
     assertThat(proxy.forwarded()).isZero();
     assertThat(counter("cloudWatchRetries")).isZero();
     assertThat(counter("Reason", "CLOUDWATCH_REJECTED", "deadLetters")).isEqualTo(2);
+  }
+
+  @Test
+  void aSlowAnswerWithinTheRequestTimeoutIsWaitedForAndNotSentAgain() throws Exception {
+    proxy.delayNextAnswers(1, Duration.ofSeconds(3));
+    try (CloudWatchPublisher publisher = publisher(proxy.endpoint(), 8, Duration.ofSeconds(20))) {
+      assertThat(publisher.publish(List.of(requests("slow", 5))))
+          .isEqualTo(CloudWatchPublisher.Outcome.PUBLISHED);
+    }
+
+    assertThat(proxy.forwarded()).isEqualTo(1);
+    assertThat(proxy.bodiesAcceptedMoreThanOnce()).isEmpty();
+    assertThat(counter("cloudWatchRetries")).isZero();
+    assertThat(totals("RequestCount", "slow").sum()).isEqualTo(5);
+  }
+
+  /**
+   * Why {@code cloudwatch.request-timeout} is long: CloudWatch has no idempotency key, so an
+   * attempt abandoned after the server accepted it and its retry both count. This is the double
+   * count a 20-second timeout produced against a loaded moto_server.
+   */
+  @Test
+  void anAttemptAbandonedAtTheRequestTimeoutIsSentAgainAndCountedAsUncertain() throws Exception {
+    proxy.delayNextAnswers(1, Duration.ofSeconds(2));
+    try (CloudWatchPublisher publisher = publisher(proxy.endpoint(), 8, Duration.ofMillis(500))) {
+      assertThat(publisher.publish(List.of(requests("abandoned", 5))))
+          .isEqualTo(CloudWatchPublisher.Outcome.PUBLISHED);
+    }
+
+    assertThat(proxy.bodiesAcceptedMoreThanOnce()).hasSize(1).containsValue(2);
+    assertThat(counter("cloudWatchUncertainRetries")).isEqualTo(1);
+    assertThat(totals("RequestCount", "abandoned").sum()).isEqualTo(10);
   }
 }

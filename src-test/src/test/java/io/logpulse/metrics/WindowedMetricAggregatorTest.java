@@ -67,6 +67,85 @@ class WindowedMetricAggregatorTest {
     return harness.extractOutputValues();
   }
 
+  private List<MetricWindow> deltas() {
+    return harness.getSideOutput(WindowedMetricAggregator.DELTAS) == null
+        ? List.of()
+        : harness.getSideOutput(WindowedMetricAggregator.DELTAS).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+  }
+
+  @Test
+  void theFirstEmissionsDeltaIsTheWholeWindow() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10), request("checkout", T0 + 2, 20)));
+    send(partial("checkout", T0, failedRequest("checkout", T0 + 3, 400)));
+    assertThat(deltas()).isEmpty();
+
+    harness.processWatermark(new Watermark(T0 + MINUTE - 1));
+
+    assertThat(deltas()).containsExactlyElementsOf(output());
+    assertThat(deltas().get(0).getRevision()).isZero();
+    assertThat(deltas().get(0).getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aCorrectionsDeltaHoldsOnlyTheLateDataSinceThePreviousEmission() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+    send(partial("checkout", T0, failedRequest("checkout", T0 + 5, 50)));
+    send(partial("checkout", T0, request("checkout", T0 + 6, 60)));
+    harness.processWatermark(new Watermark(T0 + 2 * MINUTE));
+    send(partial("checkout", T0, request("checkout", T0 + 7, 70)));
+    harness.processWatermark(new Watermark(T0 + 3 * MINUTE));
+
+    List<MetricWindow> deltas = deltas();
+    assertThat(deltas).extracting(MetricWindow::getRevision).containsExactly(0, 1, 2);
+    assertThat(deltas).extracting(MetricWindow::getRequestCount).containsExactly(1L, 2L, 1L);
+    assertThat(deltas).extracting(MetricWindow::getErrorCount).containsExactly(0L, 1L, 0L);
+    assertThat(deltas.get(1).getLatencyCount()).isEqualTo(2);
+    assertThat(deltas.get(1).getLatencySumMs()).isCloseTo(110.0, within(1e-9));
+    assertThat(deltas.get(2).getLatencyMaxMs()).isEqualTo(70.0);
+    assertThat(deltas.stream().mapToLong(MetricWindow::getRequestCount).sum())
+        .as("deltas add up to the newest revision")
+        .isEqualTo(output().get(2).getRequestCount());
+  }
+
+  @Test
+  void aCorrectionsDeltaSurvivesASnapshotAndRestore() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+    send(partial("checkout", T0, request("checkout", T0 + 5, 50)));
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+    harness.processWatermark(new Watermark(T0 + 2 * MINUTE));
+
+    assertThat(deltas())
+        .singleElement()
+        .satisfies(
+            delta -> {
+              assertThat(delta.getRevision()).isEqualTo(1);
+              assertThat(delta.getRequestCount()).isEqualTo(1);
+              assertThat(delta.getLatencyMaxMs()).isEqualTo(50.0);
+            });
+  }
+
+  @Test
+  void lateDataStateIsClearedWithItsWindow() throws Exception {
+    send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
+    harness.processWatermark(new Watermark(T0 + MINUTE));
+    send(partial("checkout", T0, request("checkout", T0 + 5, 50)));
+
+    harness.processWatermark(new Watermark(T0 + MINUTE - 1 + 5 * MINUTE));
+
+    assertThat(deltas()).extracting(MetricWindow::getRequestCount).containsExactly(1L, 1L);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
   @Test
   void partialsMergeAndTheWindowIsEmittedWhenTheWatermarkPassesItsEnd() throws Exception {
     send(partial("checkout", T0, request("checkout", T0 + 1, 10), request("checkout", T0 + 2, 20)));

@@ -10,7 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +27,9 @@ import java.util.function.IntPredicate;
  * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
  * it answers in turn HTTP 500, HTTP 503 and CloudWatch's query-protocol {@code Throttling} error
  * (HTTP 400), or with a non-retryable {@code InvalidParameterValue}; for JSON-protocol services it
- * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards.
+ * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards, optionally
+ * holding answers back. It counts request bodies by hash, so a test can tell whether a request the
+ * target accepted was sent again.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -32,9 +41,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final String target;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger rejectionsLeft = new AtomicInteger();
+  private final AtomicInteger slowAnswersLeft = new AtomicInteger();
+  private volatile Duration slowAnswerDelay = Duration.ZERO;
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
   private final AtomicInteger operationCalls = new AtomicInteger();
+  private final Map<String, AtomicInteger> receivedBodies = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> acceptedBodies = new ConcurrentHashMap<>();
   private volatile JsonFault jsonFault;
 
   public FaultInjectingProxy(String target) throws IOException {
@@ -53,6 +66,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
   /** Fails the next {@code n} requests with 500, 503 and throttling in turn. */
   public void failNext(int n) {
     failuresLeft.set(n);
+  }
+
+  /**
+   * Forwards the next {@code n} requests at once but holds the target's answers back for {@code
+   * delay}, as an overloaded server that already accepted them would.
+   */
+  public void delayNextAnswers(int n, Duration delay) {
+    slowAnswerDelay = delay;
+    slowAnswersLeft.set(n);
   }
 
   /** Answers the next {@code n} requests with a non-retryable InvalidParameterValue. */
@@ -79,9 +101,26 @@ public final class FaultInjectingProxy implements AutoCloseable {
     return forwarded.get();
   }
 
+  /**
+   * Request bodies the target answered with a 2xx more than once, with how often it did: a
+   * PutMetricData body the server accepted twice was counted twice, whoever re-sent it.
+   */
+  public Map<String, Integer> bodiesAcceptedMoreThanOnce() {
+    Map<String, Integer> repeated = new TreeMap<>();
+    acceptedBodies.forEach(
+        (hash, count) -> {
+          if (count.get() > 1) {
+            repeated.put(hash + " (received " + receivedBodies.get(hash) + "x)", count.get());
+          }
+        });
+    return repeated;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      String hash = sha256(body);
+      receivedBodies.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
       JsonFault fault = jsonFault;
       String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       if (fault != null
@@ -111,11 +150,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         return;
       }
-      forward(exchange, body);
+      forward(exchange, body, hash);
     }
   }
 
-  private void forward(HttpExchange exchange, byte[] body) throws IOException {
+  private void forward(HttpExchange exchange, byte[] body, String hash) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -131,6 +170,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
       HttpResponse<byte[]> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       forwarded.incrementAndGet();
+      if (response.statusCode() / 100 == 2) {
+        acceptedBodies.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
+      }
+      if (slowAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        Thread.sleep(slowAnswerDelay.toMillis());
+      }
       response
           .headers()
           .map()
@@ -144,6 +189,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
+    }
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -21,10 +21,17 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
 /**
  * Six minutes of JSON request logs of two services in two accounts, starting 30 + 10 × seed minutes
- * ago (recent enough for CloudWatch; each seed its own time range, since moto's GetMetricData
- * ignores namespaces when it filters by dimensions), with some records two minutes late (they
- * correct their windows). What the logs contain is counted here while they are written,
- * independently of logpulse's decoder and parser, so tests can compare the job's outputs with it.
+ * before the test JVM loaded this class (recent enough for CloudWatch), with some records two
+ * minutes late (they correct their windows). What the logs contain is counted here while they are
+ * written, independently of logpulse's decoder and parser, so tests can compare the job's outputs
+ * with it.
+ *
+ * <p>Each seed owns its time range, and tests must read back only {@link #start()} to {@link
+ * #end()}: moto's GetMetricData ignores namespaces when it filters by dimensions, so tests sharing
+ * a moto_server see each other's datapoints wherever their ranges meet. The ranges hang off one
+ * instant per JVM rather than each workload's own "now", which let a test that started in a later
+ * minute than the previous one read that test's first window as its own (one extra window, counted
+ * as a double count).
  */
 public final class RecentWorkload {
 
@@ -41,6 +48,11 @@ public final class RecentWorkload {
 
   private static final long MINUTE = 60_000L;
 
+  private static final long WINDOWS = 6;
+
+  /** The instant every seed's time range is counted back from, fixed once per JVM. */
+  private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
   /** Failures the {@link #source} injected so far. */
   public static final AtomicInteger INJECTED_FAILURES = new AtomicInteger();
 
@@ -51,14 +63,10 @@ public final class RecentWorkload {
   private final Map<String, Expected> expected = new HashMap<>();
 
   public RecentWorkload(long seed) {
-    start =
-        Instant.now()
-            .minus(Duration.ofMinutes(30 + 10 * seed))
-            .truncatedTo(ChronoUnit.MINUTES)
-            .toEpochMilli();
+    start = BASE.minus(Duration.ofMinutes(30 + 10 * seed)).toEpochMilli();
     SplittableRandom random = new SplittableRandom(seed);
     long id = 1;
-    for (long tick = start; tick < start + 6 * MINUTE; tick += 5_000L) {
+    for (long tick = start; tick < start + WINDOWS * MINUTE; tick += 5_000L) {
       long delay = random.nextInt(12) == 0 ? 2 * MINUTE : random.nextInt(3_000);
       for (String account : ACCOUNTS) {
         for (String service : SERVICES) {
@@ -124,6 +132,11 @@ public final class RecentWorkload {
   /** The first window's start. */
   public Instant start() {
     return Instant.ofEpochMilli(start);
+  }
+
+  /** The last window's end: every event's timestamp is before it. */
+  public Instant end() {
+    return Instant.ofEpochMilli(start + WINDOWS * MINUTE);
   }
 
   /** The records in arrival order. */

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate, bench and
- * config.
+ * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate, the benchmarks,
+ * fill-kinesis and config. config.
  */
 @Command(
     name = "logpulse",
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       FillKinesisCommand.class,
       BenchKinesisCommand.class,
+      BenchCloudWatchCommand.class,
       ConfigCommand.class
     })
 public final class Logpulse implements Runnable {
