@@ -11,8 +11,9 @@ locals {
     "source.kinesis.streams" = aws_kinesis_stream.this.arn
     "source.kinesis.region"  = local.region
     "output.path"            = "s3://${aws_s3_bucket.data.bucket}/"
+    "cloudwatch.enabled"     = "true"
+    "cloudwatch.region"      = local.region
     "cloudwatch.namespace"   = var.cloudwatch_namespace
-    "eventbridge.bus"        = aws_cloudwatch_event_bus.incidents.name
   }
   job_properties = merge(local.job_property_defaults, var.job_properties)
 

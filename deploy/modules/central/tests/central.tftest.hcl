@@ -396,9 +396,9 @@ run "application_role_is_scoped_to_what_the_job_touches" {
 run "application_stack_gets_property_groups_from_flat_keys" {
   variables {
     job_properties = {
-      "window.size"                     = "1m"
-      "cloudwatch.namespace"            = "logpulse"
-      "source.kinesis.initial.position" = "TRIM_HORIZON"
+      "window.size"                   = "1m"
+      "cloudwatch.namespace"          = "logpulse"
+      "source.kinesis.start-position" = "trim-horizon"
     }
   }
   assert {
@@ -411,15 +411,14 @@ run "application_stack_gets_property_groups_from_flat_keys" {
       g.PropertyGroupId => g.PropertyMap
       } == {
       source = {
-        "type"                     = "kinesis"
-        "kinesis.streams"          = aws_kinesis_stream.this.arn
-        "kinesis.region"           = "eu-west-1"
-        "kinesis.initial.position" = "TRIM_HORIZON"
+        "type"                   = "kinesis"
+        "kinesis.streams"        = aws_kinesis_stream.this.arn
+        "kinesis.region"         = "eu-west-1"
+        "kinesis.start-position" = "trim-horizon"
       }
-      output      = { "path" = "s3://${aws_s3_bucket.data.bucket}/" }
-      cloudwatch  = { "namespace" = "logpulse" }
-      eventbridge = { "bus" = "logpulse-incidents" }
-      window      = { "size" = "1m" }
+      output     = { "path" = "s3://${aws_s3_bucket.data.bucket}/" }
+      cloudwatch = { "enabled" = "true", "region" = "eu-west-1", "namespace" = "logpulse" }
+      window     = { "size" = "1m" }
     }
     error_message = "Flat keys a.b.c must become property group a, key b.c, user keys merged over the derived defaults."
   }
