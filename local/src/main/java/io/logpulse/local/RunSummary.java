@@ -270,7 +270,8 @@ public record RunSummary(
 
   /**
    * The anomalies line and one line per anomaly (times in UTC), each with the planted burst it
-   * found, if any.
+   * found, if any: first those that found one, then new error patterns, then the rest, each group
+   * by start.
    */
   void printAnomalies(PrintStream out, List<Incident> bursts) {
     long closed = anomalies.stream().filter(AnomalyLine::closed).count();
@@ -278,8 +279,15 @@ public record RunSummary(
         anomalies.isEmpty()
             ? "anomalies: none opened"
             : "anomalies: " + anomalies.size() + " opened, " + closed + " closed");
-    for (AnomalyLine anomaly :
-        anomalies.subList(0, Math.min(MAX_ANOMALY_LINES, anomalies.size()))) {
+    List<AnomalyLine> listed =
+        anomalies.stream()
+            .sorted(
+                Comparator.comparingInt(
+                    (AnomalyLine a) ->
+                        a.plantedBurst(bursts) != null ? 0 : a.template() != null ? 1 : 2))
+            .limit(MAX_ANOMALY_LINES)
+            .toList();
+    for (AnomalyLine anomaly : listed) {
       Incident burst = anomaly.plantedBurst(bursts);
       out.printf(
           "  %s %s%s %s %s..%s%s%s%s%n",
