@@ -31,11 +31,14 @@ public final class Anomalies {
    * A step of a new-pattern anomaly: a log template first seen in a service at {@code start} that
    * reached volume (OPEN) or has gone quiet again (CLOSE).
    *
+   * @param templateId the template's number in the service's miner, which keeps the ids of two
+   *     templates first seen at the same millisecond apart
    * @param count occurrences of the template so far, as the observed value
    */
   public static Anomaly newPattern(
       String account,
       String service,
+      int templateId,
       AnomalyEvent.State state,
       long start,
       long time,
@@ -43,7 +46,16 @@ public final class Anomalies {
       String template,
       String example) {
     return Anomaly.newBuilder()
-        .setAnomalyId(account + "/" + service + "//error-pattern@" + Instant.ofEpochMilli(start))
+        .setAnomalyId(
+            account
+                + "/"
+                + service
+                + "//"
+                + ERROR_PATTERN
+                + "@"
+                + Instant.ofEpochMilli(start)
+                + "#"
+                + templateId)
         .setAccount(account)
         .setService(service)
         .setMetric(ERROR_PATTERN)

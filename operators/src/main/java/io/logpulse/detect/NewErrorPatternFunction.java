@@ -92,7 +92,9 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
             && time < candidate.firstSeen + settings.window().toMillis()) {
           candidate.open = true;
           opened.inc();
-          out.collect(anomaly(state, AnomalyEvent.State.OPEN, candidate, time, match.template()));
+          out.collect(
+              anomaly(
+                  state, AnomalyEvent.State.OPEN, match.id(), candidate, time, match.template()));
         }
       }
     }
@@ -115,6 +117,7 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
             anomaly(
                 state,
                 AnomalyEvent.State.CLOSE,
+                entry.getKey(),
                 candidate,
                 timestamp,
                 state.miner.template(entry.getKey())));
@@ -142,7 +145,8 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
       if (!state.miner.contains(entry.getKey())) {
         Candidate candidate = entry.getValue();
         if (candidate.open) {
-          out.collect(anomaly(state, AnomalyEvent.State.CLOSE, candidate, time, null));
+          out.collect(
+              anomaly(state, AnomalyEvent.State.CLOSE, entry.getKey(), candidate, time, null));
         }
         it.remove();
       }
@@ -167,10 +171,16 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
   }
 
   private static Anomaly anomaly(
-      State state, AnomalyEvent.State step, Candidate candidate, long time, String template) {
+      State state,
+      AnomalyEvent.State step,
+      int templateId,
+      Candidate candidate,
+      long time,
+      String template) {
     return Anomalies.newPattern(
         state.account,
         state.service,
+        templateId,
         step,
         candidate.firstSeen,
         time,

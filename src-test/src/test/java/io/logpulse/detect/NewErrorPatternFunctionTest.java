@@ -174,4 +174,21 @@ class NewErrorPatternFunctionTest {
               assertThat(anomaly.getObserved()).isEqualTo(20.0);
             });
   }
+
+  @Test
+  void twoNewTemplatesFirstSeenAtTheSameMillisecondAreTwoAnomalies() throws Exception {
+    familiarErrors(T0, T0 + 90 * MINUTE);
+    long burst = T0 + 90 * MINUTE;
+    for (int i = 0; i < 20; i++) {
+      error(burst + i * SECOND, String.format(NEW_ERROR, 40_000 + i, i));
+      error(burst + i * SECOND, "Quota exhausted for tenant t" + i + " on bucket uploads");
+    }
+
+    assertThat(output())
+        .hasSize(2)
+        .allSatisfy(
+            anomaly -> assertThat(anomaly.getStart()).isEqualTo(Instant.ofEpochMilli(burst)))
+        .extracting(Anomaly::getAnomalyId)
+        .doesNotHaveDuplicates();
+  }
 }
