@@ -22,8 +22,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Finds error messages of a template a service has never logged before, once they come in volume.
- * Keyed by {@link #keyOf account and service}, it reads the service's error events and mines their
- * templates with a {@link LogTemplateMiner}.
+ * Keyed by {@link #keyOf account and service}, it reads the service's error events and mines the
+ * templates of their {@link ErrorText text} with a {@link LogTemplateMiner}.
  *
  * <p>Every template that appears during the warm-up (event time from the service's first error) is
  * normal. A template first seen after it is new: when it reaches {@code minCount} occurrences
@@ -76,7 +76,7 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
             ? new State(event.getAccount(), event.getService(), time, settings.maxTemplates())
             : State.read(bytes, settings.maxTemplates());
     state.lastEvent = Math.max(state.lastEvent, time);
-    LogTemplateMiner.Match match = state.miner.add(event.getMessage());
+    LogTemplateMiner.Match match = state.miner.add(ErrorText.of(event.getMessage()));
     if (match.created()) {
       closeEvicted(state, time, out);
       if (time >= state.since + settings.warmup().toMillis()) {

@@ -191,4 +191,29 @@ class NewErrorPatternFunctionTest {
         .extracting(Anomaly::getAnomalyId)
         .doesNotHaveDuplicates();
   }
+
+  @Test
+  void jsonErrorLinesAreMinedByTheirMessageNotTheirKeys() throws Exception {
+    String json =
+        "{\"timestamp\":\"t%d\",\"level\":\"ERROR\",\"service\":\"checkout\","
+            + "\"message\":\"%s\",\"request_id\":\"r-%d\"}";
+    for (int i = 0; i < 90 * 3; i++) {
+      error(T0 + i * 20 * SECOND, String.format(json, i, "Request failed: GET /api/carts/" + i, i));
+    }
+    long burst = T0 + 90 * MINUTE;
+    for (int i = 0; i < 20; i++) {
+      error(
+          burst + i * SECOND,
+          String.format(json, i, "Inventory reservation rejected for sku " + i, i));
+    }
+
+    assertThat(output())
+        .singleElement()
+        .satisfies(
+            anomaly -> {
+              assertThat(anomaly.getTemplate())
+                  .isEqualTo("Inventory reservation rejected for sku <*>");
+              assertThat(anomaly.getExample()).startsWith("{\"timestamp\":\"t0\"");
+            });
+  }
 }
