@@ -107,8 +107,9 @@ public final class LogTemplateMiner {
   /** Puts {@code message} into its template, creating (and perhaps evicting) one if need be. */
   public Match add(String message) {
     clock++;
-    List<String> tokens = tokenize(message);
-    String leafKey = leafKey(tokens);
+    Tokens read = read(message);
+    List<String> tokens = read.all();
+    String leafKey = leafKey(read);
     List<Cluster> leaf = leaves.get(leafKey);
     Cluster best = null;
     int bestEqual = -1;
@@ -156,6 +157,17 @@ public final class LogTemplateMiner {
 
   /** The tokens the miner reads of {@code message}, after masking; see the class comment. */
   public static List<String> tokenize(String message) {
+    return read(message).all();
+  }
+
+  /**
+   * A message's tokens, the exception class (or null) last among them.
+   *
+   * @param exception the exception class of a later line, which is part of the tree's path
+   */
+  private record Tokens(List<String> all, String exception) {}
+
+  private static Tokens read(String message) {
     int end = lineEnd(message, 0);
     String first = QUOTED.matcher(message.substring(0, end)).replaceAll(WILDCARD);
     String exception = end < message.length() ? exceptionClass(message, end) : null;
@@ -173,9 +185,10 @@ public final class LogTemplateMiner {
       }
     }
     if (exception != null) {
-      tokens.add(cut(exception));
+      exception = cut(exception);
+      tokens.add(exception);
     }
-    return tokens;
+    return new Tokens(tokens, exception);
   }
 
   private static String mask(String token) {
@@ -220,8 +233,12 @@ public final class LogTemplateMiner {
     return null;
   }
 
-  private static String leafKey(List<String> tokens) {
+  private static String leafKey(Tokens read) {
+    List<String> tokens = read.all();
     StringBuilder key = new StringBuilder().append(tokens.size());
+    if (read.exception() != null) {
+      key.append(" | ").append(read.exception());
+    }
     for (int i = 0; i < Math.min(PREFIX_TOKENS, tokens.size()); i++) {
       key.append(' ').append(tokens.get(i));
     }

@@ -58,6 +58,13 @@ class LogTemplateMinerTest {
         miner.add("Cannot reserve stock for sku boot in warehouse west\nCaused by: a.b.LockError");
     assertThat(other.created()).isTrue();
     assertThat(miner.size()).isEqualTo(2);
+
+    String trace = "Cannot reserve stock for sku boot in warehouse west\nCaused by: a.b.%s: x";
+    int timeout = miner.add(String.format(trace, "TimeoutException")).id();
+    LogTemplateMiner.Match deadlock = miner.add(String.format(trace, "DeadlockException"));
+    assertThat(deadlock.created()).isTrue();
+    assertThat(deadlock.id()).isNotEqualTo(timeout);
+    assertThat(deadlock.template()).endsWith("in warehouse west a.b.DeadlockException");
   }
 
   @Test
