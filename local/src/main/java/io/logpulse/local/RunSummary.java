@@ -41,6 +41,12 @@ public record RunSummary(
     Map<String, Long> counters,
     String outputPath) {
 
+  /**
+   * How long before a planted burst an anomaly may open and count as finding it: the window that
+   * holds the burst's first errors starts up to a window earlier.
+   */
+  static final Duration BURST_LEAD = Duration.ofMinutes(5);
+
   /** How long after a planted burst's end an anomaly that starts still counts as finding it. */
   static final Duration BURST_SLACK = Duration.ofMinutes(10);
 
@@ -71,12 +77,15 @@ public record RunSummary(
       boolean closed,
       String template) {
 
-    /** The planted burst this anomaly found, or null: same account and service, overlapping. */
+    /**
+     * The planted burst this anomaly found, or null: same account and service, opened from {@link
+     * #BURST_LEAD} before the burst to {@link #BURST_SLACK} after its end.
+     */
     Incident plantedBurst(List<Incident> bursts) {
       for (Incident burst : bursts) {
         if (burst.account().equals(account)
             && burst.service().equals(service)
-            && !end.isBefore(burst.start())
+            && !start.isBefore(burst.start().minus(BURST_LEAD))
             && start.isBefore(burst.end().plus(BURST_SLACK))) {
           return burst;
         }

@@ -82,7 +82,7 @@ class RunSummaryTest {
   }
 
   @Test
-  void anAnomalyLongAfterTheBurstDidNotFindIt() {
+  void anAnomalyLongBeforeOrAfterTheBurstDidNotFindIt() {
     assertThat(
             printed(
                 List.of(
@@ -93,6 +93,17 @@ class RunSummaryTest {
                         "2026-11-21T23:50:00Z",
                         true,
                         null))))
+        .contains("(no planted burst)");
+    assertThat(
+            printed(
+                List.of(
+                    anomaly(
+                        "checkout",
+                        "error-pattern",
+                        "2026-11-21T23:13:00Z",
+                        "2026-11-21T23:30:00Z",
+                        true,
+                        "Disk full"))))
         .contains("(no planted burst)");
     assertThat(printed(List.of())).isEqualTo("anomalies: none opened" + System.lineSeparator());
   }
