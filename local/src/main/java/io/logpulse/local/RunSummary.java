@@ -279,8 +279,8 @@ public record RunSummary(
 
   /**
    * The anomalies line and one line per anomaly (times in UTC), each with the planted burst it
-   * found, if any: first those that found one, then new error patterns, then the rest, each group
-   * by start.
+   * found, if any: first those that found one, then new error patterns, then the rest; in each
+   * group whole-service series before operations, then by start.
    */
   void printAnomalies(PrintStream out, List<Incident> bursts) {
     long closed = anomalies.stream().filter(AnomalyLine::closed).count();
@@ -292,8 +292,9 @@ public record RunSummary(
         anomalies.stream()
             .sorted(
                 Comparator.comparingInt(
-                    (AnomalyLine a) ->
-                        a.plantedBurst(bursts) != null ? 0 : a.template() != null ? 1 : 2))
+                        (AnomalyLine a) ->
+                            a.plantedBurst(bursts) != null ? 0 : a.template() != null ? 1 : 2)
+                    .thenComparing(a -> a.operation() != null))
             .limit(MAX_ANOMALY_LINES)
             .toList();
     for (AnomalyLine anomaly : listed) {

@@ -34,10 +34,21 @@ class RunSummaryTest {
 
   private static RunSummary.AnomalyLine anomaly(
       String service, String metric, String start, String end, boolean closed, String template) {
+    return anomaly(service, null, metric, start, end, closed, template);
+  }
+
+  private static RunSummary.AnomalyLine anomaly(
+      String service,
+      String operation,
+      String metric,
+      String start,
+      String end,
+      boolean closed,
+      String template) {
     return new RunSummary.AnomalyLine(
         "111111111111",
         service,
-        null,
+        operation,
         metric,
         Instant.parse(start),
         Instant.parse(end),
@@ -50,6 +61,14 @@ class RunSummaryTest {
     String text =
         printed(
             List.of(
+                anomaly(
+                    "checkout",
+                    "POST /api/carts/{id}",
+                    "error-rate",
+                    "2026-11-21T23:26:00Z",
+                    "2026-11-21T23:31:00Z",
+                    true,
+                    null),
                 anomaly(
                     "checkout",
                     "error-rate",
@@ -74,10 +93,12 @@ class RunSummaryTest {
 
     assertThat(text.split(System.lineSeparator()))
         .containsExactly(
-            "anomalies: 3 opened, 2 closed",
+            "anomalies: 4 opened, 3 closed",
             "  111111111111 checkout error-rate 23:27..23:35 (planted burst 23:26:56 for 8 min)",
             "  111111111111 checkout error-pattern 23:28..23:44 (planted burst 23:26:56 for 8"
                 + " min): Cannot reserve <*>",
+            "  111111111111 checkout POST /api/carts/{id} error-rate 23:26..23:31 (planted burst"
+                + " 23:26:56 for 8 min)",
             "  111111111111 orders latency-p99 23:10..23:11 (open) (no planted burst)");
   }
 
