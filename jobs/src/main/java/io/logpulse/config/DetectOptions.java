@@ -3,6 +3,7 @@ package io.logpulse.config;
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.detect.DetectorKind;
 import io.logpulse.detect.MetricKind;
+import io.logpulse.detect.PatternSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -105,6 +106,37 @@ public final class DetectOptions {
           "3",
           ValueParser.intBetween(1, 10_000));
 
+  public static final ConfigKey<Duration> PATTERNS_WARMUP =
+      ConfigKey.of(
+          "detect.patterns.warmup",
+          "Event time from a service's first error during which every error log template it logs"
+              + " is learned as normal; later templates are new.",
+          "1h",
+          ValueParser.duration());
+
+  public static final ConfigKey<Integer> PATTERNS_MIN_COUNT =
+      ConfigKey.of(
+          "detect.patterns.min-count",
+          "Occurrences within detect.patterns.window of its first sighting that make a new error"
+              + " template an anomaly.",
+          "20",
+          ValueParser.intBetween(1, 1_000_000));
+
+  public static final ConfigKey<Duration> PATTERNS_WINDOW =
+      ConfigKey.of(
+          "detect.patterns.window",
+          "How long a new error template has to reach detect.patterns.min-count, and how long its"
+              + " anomaly's template must be quiet to close it.",
+          "10m",
+          ValueParser.duration());
+
+  public static final ConfigKey<Integer> PATTERNS_MAX_TEMPLATES =
+      ConfigKey.of(
+          "detect.patterns.max-templates",
+          "Error log templates kept per service; a new one evicts the least recently seen.",
+          "200",
+          ValueParser.intBetween(1, 100_000));
+
   /** Every key of this class. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -117,7 +149,11 @@ public final class DetectOptions {
           STATE_TTL,
           OPEN_THRESHOLD,
           CLOSE_THRESHOLD,
-          CLOSE_AFTER);
+          CLOSE_AFTER,
+          PATTERNS_WARMUP,
+          PATTERNS_MIN_COUNT,
+          PATTERNS_WINDOW,
+          PATTERNS_MAX_TEMPLATES);
 
   private DetectOptions() {}
 
@@ -156,6 +192,16 @@ public final class DetectOptions {
         defaults.rcfShingle(),
         defaults.rcfTrees(),
         defaults.rcfSampleSize());
+  }
+
+  /** The new-error-pattern settings a configuration describes. */
+  public static PatternSettings patternSettings(LogpulseConfig config) {
+    return new PatternSettings(
+        config.get(PATTERNS_WARMUP),
+        config.get(PATTERNS_MIN_COUNT),
+        config.get(PATTERNS_WINDOW),
+        config.get(PATTERNS_MAX_TEMPLATES),
+        config.get(STATE_TTL));
   }
 
   private static List<String> names(String text) {

@@ -7,6 +7,7 @@ import io.logpulse.config.ParseOptions;
 import io.logpulse.decode.DecoderSettings;
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.detect.MetricKind;
+import io.logpulse.detect.PatternSettings;
 import io.logpulse.metrics.WindowSettings;
 import io.logpulse.parse.ParserSettings;
 import io.logpulse.schema.DecodedRecord;
@@ -23,6 +24,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * @param idleness after how long an idle split stops holding the watermark back
  * @param detectMetrics the metrics whose series are scored; empty when detection is off
  * @param detect how the detectors run
+ * @param patterns how the new-error-pattern detector runs; null when detection is off
  */
 public record JobSettings(
     DecoderSettings decoder,
@@ -31,7 +33,8 @@ public record JobSettings(
     Duration outOfOrderness,
     Duration idleness,
     Set<MetricKind> detectMetrics,
-    DetectSettings detect)
+    DetectSettings detect,
+    PatternSettings patterns)
     implements Serializable {
 
   /** Reads the job's settings from a configuration. */
@@ -50,7 +53,8 @@ public record JobSettings(
         config.get(JobOptions.WATERMARK_OUT_OF_ORDERNESS),
         config.get(JobOptions.WATERMARK_IDLENESS),
         config.get(DetectOptions.ENABLED) ? config.get(DetectOptions.METRICS) : Set.of(),
-        DetectOptions.settings(config));
+        DetectOptions.settings(config),
+        config.get(DetectOptions.ENABLED) ? DetectOptions.patternSettings(config) : null);
   }
 
   /**

@@ -6,6 +6,8 @@ import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.decode.DecodeFunction;
 import io.logpulse.decode.DecodedRecordRouter;
 import io.logpulse.detect.MetricKind;
+import io.logpulse.detect.NewErrorPatternFunction;
+import io.logpulse.detect.PatternSettings;
 import io.logpulse.detect.SeriesAnomalyFunction;
 import io.logpulse.detect.SeriesPoint;
 import io.logpulse.metrics.MetricPreAggregator;
@@ -28,10 +30,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The logpulse job graph: source records are decoded into log events, parsed into service events,
- * pre-aggregated, windowed into per-series metrics, scored for anomalies and written out (and, when
- * configured, the windows' deltas published to CloudWatch); whatever cannot be used goes to the
- * dead-letter sink. It is a function of its settings, source and sinks, so the deployed job, the
- * local runner and the tests build the same graph.
+ * pre-aggregated, windowed into per-series metrics, scored for anomalies (and their error messages
+ * mined for new templates) and written out (and, when configured, the windows' deltas published to
+ * CloudWatch); whatever cannot be used goes to the dead-letter sink. It is a function of its
+ * settings, source and sinks, so the deployed job, the local runner and the tests build the same
+ * graph.
  */
 public final class LogpulseJob {
 
@@ -102,6 +105,9 @@ public final class LogpulseJob {
     deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("Dead-letter table");
 
     DataStream<Anomaly> anomalies = detect(settings, metrics);
+    if (settings.patterns() != null) {
+      anomalies = anomalies.union(detectPatterns(settings.patterns(), serviceEvents));
+    }
     anomalies.sinkTo(sinks.anomalies()).uid("anomalies-sink").name("Anomalies table");
     return anomalies;
   }
@@ -124,6 +130,22 @@ public final class LogpulseJob {
         .process(new SeriesAnomalyFunction(settings.detect()))
         .uid("detect-series")
         .name("Anomaly detection per series");
+  }
+
+  /**
+   * New error patterns: each service's error events, mined for log templates; a template never seen
+   * before that comes in volume is an anomaly.
+   */
+  private static DataStream<Anomaly> detectPatterns(
+      PatternSettings settings, DataStream<ServiceEvent> serviceEvents) {
+    return serviceEvents
+        .filter(ServiceEvent::getError)
+        .uid("error-events")
+        .name("Error events")
+        .keyBy(NewErrorPatternFunction::keyOf)
+        .process(new NewErrorPatternFunction(settings))
+        .uid("detect-patterns")
+        .name("New error patterns per service");
   }
 
   /**

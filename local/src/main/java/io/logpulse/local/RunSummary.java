@@ -10,7 +10,11 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +24,75 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * What a run wrote, read back from its committed Parquet files: per service, requests, error rate
- * and p99 latency over the whole run, taking each window's highest revision. Reading the files
- * rather than tapping the stream means the summary shows what a user of the tables would see.
+ * and p99 latency over the whole run, taking each window's highest revision; and the anomalies it
+ * found, next to the error bursts the generator planted. Reading the files rather than tapping the
+ * stream means the summary shows what a user of the tables would see.
  *
  * @param services one line per account and service, sorted
+ * @param anomalies one line per anomaly, by start
  * @param metricFiles committed metrics files read
  * @param counters the job's own counters at the end of the run
  * @param outputPath where the tables are
  */
 public record RunSummary(
-    List<ServiceLine> services, int metricFiles, Map<String, Long> counters, String outputPath) {
+    List<ServiceLine> services,
+    List<AnomalyLine> anomalies,
+    int metricFiles,
+    Map<String, Long> counters,
+    String outputPath) {
+
+  /**
+   * How long before a planted burst an anomaly may open and count as finding it: the window that
+   * holds the burst's first errors starts up to a window earlier.
+   */
+  static final Duration BURST_LEAD = Duration.ofMinutes(5);
+
+  /** How long after a planted burst's end an anomaly that starts still counts as finding it. */
+  static final Duration BURST_SLACK = Duration.ofMinutes(10);
+
+  /** Anomalies listed one by one; the rest are counted. */
+  static final int MAX_ANOMALY_LINES = 20;
+
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  /**
+   * One anomaly, from its lifecycle steps in the anomalies table.
+   *
+   * @param operation null for a whole-service series
+   * @param metric the series' metric, or {@code error-pattern} for a new error template
+   * @param end the time of its last step
+   * @param closed whether a CLOSE step was written
+   * @param template the new error template, or null
+   */
+  public record AnomalyLine(
+      String account,
+      String service,
+      String operation,
+      String metric,
+      Instant start,
+      Instant end,
+      boolean closed,
+      String template) {
+
+    /**
+     * The planted burst this anomaly found, or null: same account and service, opened from {@link
+     * #BURST_LEAD} before the burst to {@link #BURST_SLACK} after its end.
+     */
+    Incident plantedBurst(List<Incident> bursts) {
+      for (Incident burst : bursts) {
+        if (burst.account().equals(account)
+            && burst.service().equals(service)
+            && !start.isBefore(burst.start().minus(BURST_LEAD))
+            && start.isBefore(burst.end().plus(BURST_SLACK))) {
+          return burst;
+        }
+      }
+      return null;
+    }
+  }
 
   /**
    * One service over the whole run.
@@ -90,7 +153,60 @@ public record RunSummary(
           String[] parts = key.split("\t", 2);
           lines.add(acc.line(parts[0], parts[1]));
         });
-    return new RunSummary(List.copyOf(lines), files.size(), Map.copyOf(counters), outputPath);
+    return new RunSummary(
+        List.copyOf(lines),
+        readAnomalies(outputPath, filePrefix),
+        files.size(),
+        Map.copyOf(counters),
+        outputPath);
+  }
+
+  /** Folds the anomalies table's lifecycle steps into one line per anomaly. */
+  private static List<AnomalyLine> readAnomalies(String outputPath, String filePrefix)
+      throws IOException {
+    Map<String, AnomalyLine> byId = new HashMap<>();
+    for (Path file :
+        ParquetFiles.committed(
+            new Path(ParquetTables.tablePath(outputPath, ParquetTables.ANOMALIES)), filePrefix)) {
+      ParquetFiles.read(
+          file,
+          step -> {
+            AnomalyLine line =
+                new AnomalyLine(
+                    step.get("account").toString(),
+                    step.get("service").toString(),
+                    text(step.get("operation")),
+                    step.get("metric").toString(),
+                    Instant.ofEpochMilli((Long) step.get("start")),
+                    Instant.ofEpochMilli((Long) step.get("time")),
+                    "CLOSE".equals(step.get("state").toString()),
+                    text(step.get("template")));
+            byId.merge(step.get("anomaly_id").toString(), line, RunSummary::laterStep);
+          });
+    }
+    List<AnomalyLine> lines = new ArrayList<>(byId.values());
+    lines.sort(
+        Comparator.comparing(AnomalyLine::start)
+            .thenComparing(AnomalyLine::service)
+            .thenComparing(AnomalyLine::metric));
+    return List.copyOf(lines);
+  }
+
+  private static AnomalyLine laterStep(AnomalyLine a, AnomalyLine b) {
+    AnomalyLine later = b.end().isAfter(a.end()) ? b : a;
+    return new AnomalyLine(
+        a.account(),
+        a.service(),
+        a.operation(),
+        a.metric(),
+        a.start(),
+        later.end(),
+        a.closed() || b.closed(),
+        a.template() != null ? a.template() : b.template());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** Prints the summary table, the dead letters by reason and where the output is. */
@@ -136,16 +252,20 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    if (generator != null && !generator.plannedErrorBursts().isEmpty()) {
+    List<Incident> bursts = generator == null ? List.of() : generator.plannedErrorBursts();
+    printAnomalies(out, bursts);
+    if (!bursts.isEmpty()) {
       out.println("error bursts the generator injected:");
-      for (Incident burst : generator.plannedErrorBursts()) {
+      for (Incident burst : bursts) {
+        boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
         out.printf(
-            "  %s %s %s for %d min at %.0f%% errors%n",
+            "  %s %s %s for %d min at %.0f%% errors: %s%n",
             burst.account(),
             burst.service(),
             burst.start(),
             Duration.between(burst.start(), burst.end()).toMinutes(),
-            burst.errorRate() * 100);
+            burst.errorRate() * 100,
+            found ? "found" : "no anomaly");
       }
     }
     out.println();
@@ -164,6 +284,50 @@ public record RunSummary(
         "Query them: duckdb -c \"SELECT service, sum(request_count) FROM read_parquet('"
             + localPath(metrics)
             + "/**/*.parquet', hive_partitioning=1) WHERE operation IS NULL GROUP BY 1\"");
+  }
+
+  /**
+   * The anomalies line and one line per anomaly (times in UTC), each with the planted burst it
+   * found, if any: first those that found one, then new error patterns, then the rest; in each
+   * group whole-service series before operations, then by start.
+   */
+  void printAnomalies(PrintStream out, List<Incident> bursts) {
+    long closed = anomalies.stream().filter(AnomalyLine::closed).count();
+    out.println(
+        anomalies.isEmpty()
+            ? "anomalies: none opened"
+            : "anomalies: " + anomalies.size() + " opened, " + closed + " closed");
+    List<AnomalyLine> listed =
+        anomalies.stream()
+            .sorted(
+                Comparator.comparingInt(
+                        (AnomalyLine a) ->
+                            a.plantedBurst(bursts) != null ? 0 : a.template() != null ? 1 : 2)
+                    .thenComparing(a -> a.operation() != null))
+            .limit(MAX_ANOMALY_LINES)
+            .toList();
+    for (AnomalyLine anomaly : listed) {
+      Incident burst = anomaly.plantedBurst(bursts);
+      out.printf(
+          "  %s %s%s %s %s..%s%s%s%s%n",
+          anomaly.account(),
+          anomaly.service(),
+          anomaly.operation() == null ? "" : " " + anomaly.operation(),
+          anomaly.metric(),
+          MINUTES.format(anomaly.start()),
+          MINUTES.format(anomaly.end()),
+          anomaly.closed() ? "" : " (open)",
+          burst == null
+              ? " (no planted burst)"
+              : String.format(
+                  " (planted burst %s for %d min)",
+                  SECONDS.format(burst.start()),
+                  Duration.between(burst.start(), burst.end()).toMinutes()),
+          anomaly.template() == null ? "" : ": " + anomaly.template());
+    }
+    if (anomalies.size() > MAX_ANOMALY_LINES) {
+      out.println("  ... and " + (anomalies.size() - MAX_ANOMALY_LINES) + " more");
+    }
   }
 
   private static String localPath(String path) {

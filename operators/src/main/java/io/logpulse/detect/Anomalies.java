@@ -27,19 +27,45 @@ public final class Anomalies {
         .build();
   }
 
-  /** A new-pattern anomaly: a log template first seen in a service and now at volume. */
+  /**
+   * A step of a new-pattern anomaly: a log template first seen in a service at {@code start} that
+   * reached volume (OPEN) or has gone quiet again (CLOSE).
+   *
+   * @param templateId the template's number in the service's miner, which keeps the ids of two
+   *     templates first seen at the same millisecond apart
+   * @param count occurrences of the template so far, as the observed value
+   */
   public static Anomaly newPattern(
-      String account, String service, long start, long time, String template, String example) {
+      String account,
+      String service,
+      int templateId,
+      AnomalyEvent.State state,
+      long start,
+      long time,
+      long count,
+      String template,
+      String example) {
     return Anomaly.newBuilder()
-        .setAnomalyId(account + "/" + service + "//error-pattern@" + Instant.ofEpochMilli(start))
+        .setAnomalyId(
+            account
+                + "/"
+                + service
+                + "//"
+                + ERROR_PATTERN
+                + "@"
+                + Instant.ofEpochMilli(start)
+                + "#"
+                + templateId)
         .setAccount(account)
         .setService(service)
         .setMetric(ERROR_PATTERN)
-        .setState(AnomalyEvent.State.OPEN.name())
+        .setState(state.name())
         .setStart(Instant.ofEpochMilli(start))
         .setTime(Instant.ofEpochMilli(time))
         .setScore(1)
         .setDetectors(List.of(DetectorKind.NEW_PATTERN.configName()))
+        .setExpected(0.0)
+        .setObserved((double) count)
         .setTemplate(template)
         .setExample(example)
         .build();

@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code decode}, {@code parse} and {@code config} commands follow DESIGN.md's contract. */
+/**
+ * The {@code decode}, {@code parse}, {@code detect}, {@code evaluate} and {@code config} commands
+ * follow DESIGN.md's contract.
+ */
 class CliCommandsTest {
 
   private static final long T0 = 1_763_700_000_000L;
@@ -157,5 +160,64 @@ class CliCommandsTest {
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains("source.type").contains("generator | replay");
+  }
+
+  @Test
+  void detectWritesOneAlignedRowPerInputRowScoresAPlantedSpikeAndReportsBadRows() throws Exception {
+    java.util.Random noise = new java.util.Random(7);
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      double value = i == 300 ? 1000 : 100 + noise.nextGaussian() * 3;
+      rows.add(
+          java.time.Instant.ofEpochMilli(T0 + i * 300_000L)
+              + ","
+              + String.format(java.util.Locale.ROOT, "%.3f", value));
+    }
+    rows.set(150, "not-a-time,5");
+    rows.set(151, java.time.Instant.ofEpochMilli(T0 + 151 * 300_000L) + ",abc");
+    rows.set(152, "");
+    Path csv = dir.resolve("series.csv");
+    Files.writeString(csv, "timestamp,value\n" + String.join("\n", rows) + "\n");
+
+    Run result = run("detect", csv.toString());
+
+    assertThat(result.exit()).isZero();
+    List<String> out = List.of(result.out().split("\n", -1));
+    assertThat(out.get(0)).isEqualTo("timestamp,value,anomaly_score");
+    List<String> scored = out.subList(1, out.size() - 1);
+    assertThat(scored).hasSize(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      String[] input = rows.get(i).split(",", -1);
+      String[] output = scored.get(i).split(",", -1);
+      assertThat(output).as("row %d", i).hasSize(3);
+      assertThat(output[0]).as("row %d", i).isEqualTo(input[0]);
+      assertThat(output[1]).as("row %d", i).isEqualTo(input.length > 1 ? input[1] : "");
+    }
+    assertThat(Double.parseDouble(scored.get(300).split(",")[2])).isGreaterThanOrEqualTo(0.5);
+    assertThat(scored.subList(150, 153)).allSatisfy(row -> assertThat(row).endsWith(","));
+    assertThat(scored.subList(60, 150))
+        .allSatisfy(row -> assertThat(Double.parseDouble(row.split(",")[2])).isLessThan(0.5));
+    assertThat(result.err()).contains("line 152:", "line 153:", "line 154:", "3 unreadable");
+  }
+
+  @Test
+  void evaluateOfAnUnknownFamilyIsAUsageError() {
+    Run result = run("evaluate", "--families", "no-such-family");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("no scenario of the families [no-such-family]");
+  }
+
+  @Test
+  void evaluatePrintsPrecisionRecallAndDelayPerDetectorAndPerFamily() {
+    Run result = run("evaluate", "--seeds", "101", "--families", "spikes");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out())
+        .contains("Per detector (1 series, seeds [101]):", "Ensemble per scenario family:")
+        .containsPattern(
+            "(?m)^\\| seasonal \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| [01]\\.\\d\\d \\|")
+        .containsPattern("(?m)^\\| ensemble \\|")
+        .containsPattern("(?m)^\\| spikes \\| \\d+ \\| [1-9]\\d* \\|");
   }
 }

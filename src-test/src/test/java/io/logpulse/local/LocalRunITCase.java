@@ -59,6 +59,7 @@ class LocalRunITCase {
         .contains("100% ")
         .containsPattern("111111111111\\s+checkout\\s+2[01]\\s+\\d+")
         .contains("dead letters by reason:")
+        .containsPattern("(?m)^anomalies: (none opened|\\d+ opened, \\d+ closed)$")
         .contains("Parquet tables: ");
 
     List<Map<String, Object>> services =

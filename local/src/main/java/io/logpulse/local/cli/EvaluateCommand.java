@@ -2,6 +2,7 @@ package io.logpulse.local.cli;
 
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.local.detect.Evaluation;
+import io.logpulse.local.detect.Scenario;
 import io.logpulse.local.detect.ScenarioSuite;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,26 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Scenario seeds (default: ${DEFAULT-VALUE}, the development seeds).")
   List<Long> seeds = List.of(1L, 2L, 3L);
 
+  @Option(
+      names = "--families",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "Only these scenario families, e.g. spikes,drift (default: all: spikes, shift-up,"
+              + " shift-down, drift, seasonal, noisy-flat, sparse, error-burst).")
+  List<String> families = List.of();
+
   @Override
   public Integer call() {
     DetectSettings settings = DetectCommand.settings("ensemble");
-    var scenarios = ScenarioSuite.generate(seeds);
+    List<Scenario> scenarios =
+        ScenarioSuite.generate(seeds).stream()
+            .filter(s -> families.isEmpty() || families.contains(s.family()))
+            .toList();
+    if (scenarios.isEmpty()) {
+      System.err.println("logpulse evaluate: no scenario of the families " + families);
+      return 2;
+    }
     System.out.println("Per detector (" + scenarios.size() + " series, seeds " + seeds + "):");
     Evaluation.print(Evaluation.run(scenarios, settings), System.out);
     System.out.println();

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * An error burst the generator injects on purpose, with the CloudTrail change it plants shortly
  * before it, so that tests and the run summary can compare what the job detected with what actually
- * happened.
+ * happened. On JVM services half of the burst's stack traces are the change's regression, an
+ * exception the service never throws otherwise.
  *
  * @param service the affected service, as it appears in its log group (for example {@code
  *     payments-fn})

@@ -50,10 +50,28 @@ final class StackTraces {
         + "\t... 23 common frames omitted"
   };
 
+  /**
+   * The bug a planted change ships: thrown only while that change's error burst lasts, so the
+   * new-error-pattern detector has a template to find that the service never logged before.
+   */
+  static final String REGRESSION =
+      "java.lang.NullPointerException: Cannot invoke"
+          + " \"com.example.shop.pricing.Discount.apply(java.math.BigDecimal)\" because"
+          + " \"discount\" is null\n"
+          + "\tat com.example.shop.pricing.PriceCalculator.total(PriceCalculator.java:58)\n"
+          + "\tat com.example.shop.checkout.CheckoutService.confirm(CheckoutService.java:137)\n"
+          + "\t... 61 common frames omitted";
+
   private StackTraces() {}
 
-  /** One of the stored traces, chosen by the random source. */
-  static String pick(SplittableRandom rng) {
+  /**
+   * One of the stored traces, chosen by the random source; during an error burst, half of them are
+   * the {@link #REGRESSION}. Outside bursts it draws exactly as before, so runs keep their records.
+   */
+  static String pick(SplittableRandom rng, boolean burst) {
+    if (burst && rng.nextBoolean()) {
+      return REGRESSION;
+    }
     return TRACES[rng.nextInt(TRACES.length)];
   }
 }

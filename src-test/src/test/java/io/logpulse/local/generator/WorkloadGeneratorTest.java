@@ -91,6 +91,41 @@ class WorkloadGeneratorTest {
   }
 
   @Test
+  void theRegressionTraceIsLoggedDuringPlantedBurstsOnly() throws IOException {
+    GeneratorSettings settings = settings().withDuration(Duration.ofHours(2));
+    WorkloadGenerator generator = new WorkloadGenerator(settings);
+    int regressions = 0;
+    for (long index = 0; index < generator.recordCount(); index++) {
+      RecordPlan plan = generator.plan(index);
+      if (plan.kind().corrupt() || plan.kind() == RecordPlan.Kind.CONTROL) {
+        continue;
+      }
+      JsonNode envelope = Envelopes.envelope(generator.record(index));
+      String account = envelope.get("owner").asText();
+      String logGroup = envelope.get("logGroup").asText();
+      for (JsonNode event : envelope.get("logEvents")) {
+        if (!event.get("message").asText().contains("pricing.Discount.apply")) {
+          continue;
+        }
+        regressions++;
+        long time = event.get("timestamp").asLong();
+        assertThat(generator.plannedErrorBursts())
+            .as("%s %s at %d", account, logGroup, time)
+            .anySatisfy(
+                burst -> {
+                  assertThat(burst.account()).isEqualTo(account);
+                  assertThat(logGroup).contains(burst.service());
+                  assertThat(burst.covers(time)).isTrue();
+                });
+      }
+    }
+    assertThat(generator.plannedErrorBursts())
+        .extracting(Incident::service)
+        .containsAnyOf("checkout", "inventory");
+    assertThat(regressions).isGreaterThan(20);
+  }
+
+  @Test
   void everyRecordIsAValidEnvelopeOrDetectablyCorruptAsPlanned() throws IOException {
     GeneratorSettings settings =
         settings()

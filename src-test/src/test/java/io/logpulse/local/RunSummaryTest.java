@@ -1,0 +1,131 @@
+package io.logpulse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logpulse.local.generator.Incident;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryTest {
+
+  private static final Instant BURST = Instant.parse("2026-11-21T23:26:56Z");
+  private static final List<Incident> BURSTS =
+      List.of(
+          new Incident(
+              "checkout",
+              "111111111111",
+              BURST,
+              BURST.plusSeconds(8 * 60),
+              0.2,
+              "UpdateService checkout",
+              BURST.minusSeconds(180)));
+
+  private static String printed(List<RunSummary.AnomalyLine> anomalies) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new RunSummary(List.of(), anomalies, 0, Map.of(), "out")
+        .printAnomalies(new PrintStream(bytes, true, StandardCharsets.UTF_8), BURSTS);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static RunSummary.AnomalyLine anomaly(
+      String service, String metric, String start, String end, boolean closed, String template) {
+    return anomaly(service, null, metric, start, end, closed, template);
+  }
+
+  private static RunSummary.AnomalyLine anomaly(
+      String service,
+      String operation,
+      String metric,
+      String start,
+      String end,
+      boolean closed,
+      String template) {
+    return new RunSummary.AnomalyLine(
+        "111111111111",
+        service,
+        operation,
+        metric,
+        Instant.parse(start),
+        Instant.parse(end),
+        closed,
+        template);
+  }
+
+  @Test
+  void listsEachAnomalyWithThePlantedBurstItFoundThoseThatFoundOneFirst() {
+    String text =
+        printed(
+            List.of(
+                anomaly(
+                    "checkout",
+                    "POST /api/carts/{id}",
+                    "error-rate",
+                    "2026-11-21T23:26:00Z",
+                    "2026-11-21T23:31:00Z",
+                    true,
+                    null),
+                anomaly(
+                    "checkout",
+                    "error-rate",
+                    "2026-11-21T23:27:00Z",
+                    "2026-11-21T23:35:00Z",
+                    true,
+                    null),
+                anomaly(
+                    "orders",
+                    "latency-p99",
+                    "2026-11-21T23:10:00Z",
+                    "2026-11-21T23:11:00Z",
+                    false,
+                    null),
+                anomaly(
+                    "checkout",
+                    "error-pattern",
+                    "2026-11-21T23:28:00Z",
+                    "2026-11-21T23:44:00Z",
+                    true,
+                    "Cannot reserve <*>")));
+
+    assertThat(text.split(System.lineSeparator()))
+        .containsExactly(
+            "anomalies: 4 opened, 3 closed",
+            "  111111111111 checkout error-rate 23:27..23:35 (planted burst 23:26:56 for 8 min)",
+            "  111111111111 checkout error-pattern 23:28..23:44 (planted burst 23:26:56 for 8"
+                + " min): Cannot reserve <*>",
+            "  111111111111 checkout POST /api/carts/{id} error-rate 23:26..23:31 (planted burst"
+                + " 23:26:56 for 8 min)",
+            "  111111111111 orders latency-p99 23:10..23:11 (open) (no planted burst)");
+  }
+
+  @Test
+  void anAnomalyLongBeforeOrAfterTheBurstDidNotFindIt() {
+    assertThat(
+            printed(
+                List.of(
+                    anomaly(
+                        "checkout",
+                        "error-rate",
+                        "2026-11-21T23:45:00Z",
+                        "2026-11-21T23:50:00Z",
+                        true,
+                        null))))
+        .contains("(no planted burst)");
+    assertThat(
+            printed(
+                List.of(
+                    anomaly(
+                        "checkout",
+                        "error-pattern",
+                        "2026-11-21T23:13:00Z",
+                        "2026-11-21T23:30:00Z",
+                        true,
+                        "Disk full"))))
+        .contains("(no planted burst)");
+    assertThat(printed(List.of())).isEqualTo("anomalies: none opened" + System.lineSeparator());
+  }
+}
