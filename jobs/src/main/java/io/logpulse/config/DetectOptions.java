@@ -34,6 +34,14 @@ public final class DetectOptions {
           "error-rate,latency-p99,request-rate,error-log-count",
           metrics());
 
+  public static final ConfigKey<Integer> LATENCY_MIN_SAMPLES =
+      ConfigKey.of(
+          "detect.latency.min-samples",
+          "Latencies a window needs before its p99 is scored; below it the p99 is just the"
+              + " slowest request, noise rather than signal.",
+          "50",
+          ValueParser.intBetween(1, 1_000_000));
+
   public static final ConfigKey<Set<MetricKind>> RCF_METRICS =
       ConfigKey.of(
           "detect.rcf.metrics",
@@ -142,6 +150,7 @@ public final class DetectOptions {
       List.of(
           ENABLED,
           METRICS,
+          LATENCY_MIN_SAMPLES,
           RCF_METRICS,
           DETECTORS,
           SLO_TARGET,

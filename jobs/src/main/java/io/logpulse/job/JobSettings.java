@@ -23,6 +23,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * @param outOfOrderness how far the watermark trails the newest event time
  * @param idleness after how long an idle split stops holding the watermark back
  * @param detectMetrics the metrics whose series are scored; empty when detection is off
+ * @param detectLatencyMinSamples latencies a window needs before its p99 is scored
  * @param detect how the detectors run
  * @param patterns how the new-error-pattern detector runs; null when detection is off
  */
@@ -33,6 +34,7 @@ public record JobSettings(
     Duration outOfOrderness,
     Duration idleness,
     Set<MetricKind> detectMetrics,
+    long detectLatencyMinSamples,
     DetectSettings detect,
     PatternSettings patterns)
     implements Serializable {
@@ -53,6 +55,7 @@ public record JobSettings(
         config.get(JobOptions.WATERMARK_OUT_OF_ORDERNESS),
         config.get(JobOptions.WATERMARK_IDLENESS),
         config.get(DetectOptions.ENABLED) ? config.get(DetectOptions.METRICS) : Set.of(),
+        config.get(DetectOptions.LATENCY_MIN_SAMPLES),
         DetectOptions.settings(config),
         config.get(DetectOptions.ENABLED) ? DetectOptions.patternSettings(config) : null);
   }

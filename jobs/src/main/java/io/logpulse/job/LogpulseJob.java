@@ -119,10 +119,11 @@ public final class LogpulseJob {
   private static DataStream<Anomaly> detect(
       JobSettings settings, DataStream<MetricWindow> metrics) {
     Set<MetricKind> detectMetrics = settings.detectMetrics();
+    long minLatencySamples = settings.detectLatencyMinSamples();
     return metrics
         .flatMap(
             (MetricWindow window, Collector<SeriesPoint> out) ->
-                SeriesPoint.of(window, detectMetrics).forEach(out::collect))
+                SeriesPoint.of(window, detectMetrics, minLatencySamples).forEach(out::collect))
         .returns(SeriesPoint.class)
         .uid("detect-points")
         .name("Detection values per series")

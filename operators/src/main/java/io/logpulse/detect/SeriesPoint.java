@@ -37,9 +37,11 @@ public record SeriesPoint(
    * with a higher revision, and feeding it again would count the window twice in every detector's
    * memory, so corrections (a small share of windows, bounded by the allowed lateness) are not
    * scored. Metrics without a value in the window (an error rate or p99 without requests) are left
-   * out rather than fed as zero.
+   * out rather than fed as zero, and so is a p99 from fewer than {@code minLatencySamples}
+   * latencies: with few samples it is just the largest one, noise that would page someone.
    */
-  public static List<SeriesPoint> of(MetricWindow window, Set<MetricKind> metrics) {
+  public static List<SeriesPoint> of(
+      MetricWindow window, Set<MetricKind> metrics, long minLatencySamples) {
     List<SeriesPoint> points = new ArrayList<>(metrics.size());
     if (window.getRevision() != 0) {
       return points;
@@ -49,7 +51,8 @@ public record SeriesPoint(
       Double value =
           switch (metric) {
             case ERROR_RATE -> window.getErrorRate();
-            case LATENCY_P99 -> window.getLatencyP99Ms();
+            case LATENCY_P99 ->
+                window.getLatencyCount() >= minLatencySamples ? window.getLatencyP99Ms() : null;
             case REQUEST_RATE -> (double) window.getRequestCount();
             case ERROR_LOG_COUNT -> (double) window.getErrorLogCount();
             case GENERIC -> null;
