@@ -16,15 +16,12 @@ import io.logpulse.parquet.ParquetTables;
 import io.logpulse.testing.CommittedFiles;
 import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.KinesisLocal;
+import io.logpulse.testing.TaskManagerLoss;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -86,11 +83,8 @@ class KinesisRestartITCase {
 
   /** Runs the job over the whole stream; kills the TaskManager once when a cluster is given. */
   private static void run(String stream, Path out, MiniCluster killTaskManagerOf) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(TaskManagerLoss.restarting());
     env.setParallelism(2);
     env.enableCheckpointing(300);
     LogpulseConfig config =
@@ -118,31 +112,8 @@ class KinesisRestartITCase {
         JobSources.kinesis(config, settings.decoder()),
         JobSinks.fromConfig(config, out.toUri().toString(), ParquetTables.DEFAULT_FILE_PREFIX));
     JobClient job = env.executeAsync("restart-it");
-    if (killTaskManagerOf != null) {
-      awaitCommittedFile(out.resolve("metrics"), job.getJobID());
-      killTaskManagerOf.terminateTaskManager(0).get();
-      killTaskManagerOf.startTaskManager();
-    }
-    job.getJobExecutionResult().get();
-    if (killTaskManagerOf != null) {
-      assertThat(
-              killTaskManagerOf
-                  .getArchivedExecutionGraph(job.getJobID())
-                  .get()
-                  .getStatusTimestamp(JobStatus.RESTARTING))
-          .as("the job restarted after losing its TaskManager")
-          .isPositive();
-    }
-  }
-
-  private static void awaitCommittedFile(Path table, JobID job) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!CommittedFiles.exist(table)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no checkpoint committed a file of job " + job);
-      }
-      Thread.sleep(50);
-    }
+    TaskManagerLoss.await(
+        job, killTaskManagerOf, () -> CommittedFiles.exist(out.resolve(ParquetTables.METRICS)));
   }
 
   /** The newest revision of every series and window. */

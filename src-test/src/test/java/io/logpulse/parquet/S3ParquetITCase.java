@@ -13,18 +13,16 @@ import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.RecentWorkload;
 import io.logpulse.testing.RecentWorkload.Expected;
 import io.logpulse.testing.S3MockServer;
+import io.logpulse.testing.TaskManagerLoss;
 import io.logpulse.testing.TestJobs;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -101,11 +99,8 @@ class S3ParquetITCase {
   private static void run(
       LogpulseConfig config, RecentWorkload workload, String out, MiniCluster killTaskManagerOf)
       throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(TaskManagerLoss.restarting());
     env.setParallelism(2);
     env.enableCheckpointing(300);
     LogpulseJob.define(
@@ -114,31 +109,12 @@ class S3ParquetITCase {
         new JobSource.Raw(workload.source(40, -1), "recent workload"),
         JobSinks.parquet(out, "part", 1L << 27, 900_000));
     JobClient job = env.executeAsync("s3-parquet-it");
-    if (killTaskManagerOf != null) {
-      awaitCommittedFile(out + "/" + ParquetTables.METRICS);
-      killTaskManagerOf.terminateTaskManager(0).get();
-      killTaskManagerOf.startTaskManager();
-    }
-    job.getJobExecutionResult().get();
-    if (killTaskManagerOf != null) {
-      assertThat(
-              killTaskManagerOf
-                  .getArchivedExecutionGraph(job.getJobID())
-                  .get()
-                  .getStatusTimestamp(JobStatus.RESTARTING))
-          .as("the job restarted after losing its TaskManager")
-          .isPositive();
-    }
-  }
-
-  private static void awaitCommittedFile(String table) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (committedFiles(new org.apache.flink.core.fs.Path(table)).isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no checkpoint committed a file under " + table);
-      }
-      Thread.sleep(100);
-    }
+    TaskManagerLoss.await(
+        job,
+        killTaskManagerOf,
+        () ->
+            !committedFiles(new org.apache.flink.core.fs.Path(out + "/" + ParquetTables.METRICS))
+                .isEmpty());
   }
 
   /** The Parquet files under a folder of any Flink filesystem (S3 shows only committed ones). */
