@@ -19,12 +19,12 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /** Reads back committed Parquet files of a table from any Flink filesystem. */
-final class ParquetFiles {
+public final class ParquetFiles {
 
   private ParquetFiles() {}
 
   /** The committed files under {@code folder} whose names start with {@code prefix}. */
-  static List<Path> committed(Path folder, String prefix) throws IOException {
+  public static List<Path> committed(Path folder, String prefix) throws IOException {
     List<Path> files = new ArrayList<>();
     FileSystem fs = folder.getFileSystem();
     if (fs.exists(folder)) {

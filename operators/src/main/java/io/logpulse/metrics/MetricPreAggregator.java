@@ -61,7 +61,7 @@ public class MetricPreAggregator extends AbstractStreamOperator<SeriesAggregate>
       }
       lateEvents.inc();
     }
-    buffer.add(event);
+    buffer.add(event, windowStart);
     if (buffer.size() > settings.maxBufferedSeries()) {
       flushAll();
     }

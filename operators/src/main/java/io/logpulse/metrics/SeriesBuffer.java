@@ -21,7 +21,11 @@ public final class SeriesBuffer {
 
   /** Adds an event to the partials of its window. */
   public void add(ServiceEvent event) {
-    long windowStart = TumblingWindow.start(event.getEventTime(), windowSizeMs);
+    add(event, TumblingWindow.start(event.getEventTime(), windowSizeMs));
+  }
+
+  /** Adds an event to the partials of the window starting at {@code windowStart}. */
+  public void add(ServiceEvent event, long windowStart) {
     partial(event.getAccount(), event.getService(), null, windowStart).add(event);
     if (event.getOperation() != null) {
       partial(event.getAccount(), event.getService(), event.getOperation(), windowStart).add(event);

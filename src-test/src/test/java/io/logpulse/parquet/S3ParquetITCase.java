@@ -9,6 +9,7 @@ import io.logpulse.job.JobSource;
 import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.LocalOptions;
 import io.logpulse.local.LocalRunner;
+import io.logpulse.local.ParquetFiles;
 import io.logpulse.testing.DuckDb;
 import io.logpulse.testing.RecentWorkload;
 import io.logpulse.testing.RecentWorkload.Expected;
@@ -18,13 +19,11 @@ import io.logpulse.testing.TestJobs;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -113,38 +112,22 @@ class S3ParquetITCase {
         job,
         killTaskManagerOf,
         () ->
-            !committedFiles(new org.apache.flink.core.fs.Path(out + "/" + ParquetTables.METRICS))
+            !ParquetFiles.committed(
+                    new org.apache.flink.core.fs.Path(out + "/" + ParquetTables.METRICS), "part")
                 .isEmpty());
   }
 
   /** The Parquet files under a folder of any Flink filesystem (S3 shows only committed ones). */
-  private static List<FileStatus> committedFiles(org.apache.flink.core.fs.Path folder)
-      throws Exception {
-    FileSystem fs = folder.getFileSystem();
-    List<FileStatus> files = new ArrayList<>();
-    if (!fs.exists(folder)) {
-      return files;
-    }
-    for (FileStatus status : fs.listStatus(folder)) {
-      if (status.isDir()) {
-        files.addAll(committedFiles(status.getPath()));
-      } else if (status.getPath().getName().endsWith(".parquet")) {
-        files.add(status);
-      }
-    }
-    return files;
-  }
-
   /** Copies the committed files under {@code base} to {@code target}, keeping their paths. */
   private static Path download(String base, Path target) throws Exception {
     org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(base);
     String prefix = root.toUri().getPath();
-    List<FileStatus> files = committedFiles(root);
+    List<org.apache.flink.core.fs.Path> files = ParquetFiles.committed(root, "part");
     assertThat(files).as("committed files on S3").isNotEmpty();
-    for (FileStatus file : files) {
-      Path local = target.resolve(file.getPath().toUri().getPath().substring(prefix.length() + 1));
+    for (org.apache.flink.core.fs.Path file : files) {
+      Path local = target.resolve(file.toUri().getPath().substring(prefix.length() + 1));
       Files.createDirectories(local.getParent());
-      try (InputStream in = file.getPath().getFileSystem().open(file.getPath())) {
+      try (InputStream in = file.getFileSystem().open(file)) {
         Files.copy(in, local);
       }
     }
