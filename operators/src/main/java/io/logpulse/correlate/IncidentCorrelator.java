@@ -1,0 +1,452 @@
+package io.logpulse.correlate;
+
+import io.logpulse.common.JobMetrics;
+import io.logpulse.schema.Anomaly;
+import io.logpulse.schema.ChangeEvent;
+import io.logpulse.schema.Incident;
+import io.logpulse.schema.Suspect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns anomalies into incidents and names their suspects: the changes made in the same account
+ * shortly before. Keyed by account, so correlation never crosses accounts; the changes of {@link
+ * CorrelateSettings#sharedAccounts() shared accounts} arrive on the broadcast input and are
+ * candidates everywhere.
+ *
+ * <p>The anomalies of one service that overlap form one incident ({@code account/service@start}):
+ * the first one opens it (OPEN, with the suspects ranked by {@link SuspectRanker}), each further
+ * one joins it (UPDATE), and it closes when the last one closes (CLOSE). CloudTrail reaches
+ * CloudWatch Logs minutes after the call, so a change usually arrives after the anomaly it caused
+ * has opened: it is merged into the ranking of every incident of the account it is a candidate for,
+ * and when it enters the top suspects the incident is emitted again (same id, next revision; a
+ * closed incident stays CLOSE). Closed incidents stay re-rankable for {@link
+ * CorrelateSettings#lateWait()} of event time, then they are cleared.
+ *
+ * <p>State per account: the changes of the last {@link CorrelateSettings#horizon()} plus {@code
+ * lateWait} (at most {@link CorrelateSettings#maxChangesPerAccount()}, oldest dropped first and
+ * counted), the incidents not yet cleared, and the ids of their open anomalies. All of it is
+ * cleared by event-time timers.
+ */
+public final class IncidentCorrelator
+    extends KeyedBroadcastProcessFunction<
+        String, Either<Anomaly, ChangeEvent>, ChangeEvent, Incident> {
+  private static final long serialVersionUID = 1L;
+
+  /** The type of the keyed input: an anomaly step or a change of the key's account. */
+  public static final TypeInformation<Either<Anomaly, ChangeEvent>> INPUT_TYPE =
+      new EitherTypeInfo<>(
+          new AvroTypeInfo<>(Anomaly.class), new AvroTypeInfo<>(ChangeEvent.class));
+
+  /** Broadcast state holding the changes of shared accounts, by change id. */
+  public static final MapStateDescriptor<String, ChangeEvent> SHARED_CHANGES =
+      new MapStateDescriptor<>(
+          "shared-changes",
+          TypeInformation.of(String.class),
+          new AvroTypeInfo<>(ChangeEvent.class));
+
+  private static final MapStateDescriptor<String, Incident> INCIDENTS =
+      new MapStateDescriptor<>(
+          "incidents", TypeInformation.of(String.class), new AvroTypeInfo<>(Incident.class));
+
+  private static final long MINUTE = 60_000;
+
+  private final CorrelateSettings settings;
+  private final SuspectRanker ranker;
+
+  private transient MapState<String, ChangeEvent> changes;
+  private transient MapState<String, Incident> incidents;
+  private transient MapState<String, String> openAnomalies;
+  private transient Counter opened;
+  private transient Counter reranked;
+  private transient Counter changesSeen;
+  private transient Counter changesDropped;
+
+  public IncidentCorrelator(CorrelateSettings settings) {
+    this.settings = settings;
+    this.ranker = new SuspectRanker(settings);
+  }
+
+  /** The account an input belongs to: the key of correlation. */
+  public static String accountOf(Either<Anomaly, ChangeEvent> input) {
+    return input.isLeft() ? input.left().getAccount() : input.right().getAccount();
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    changes =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "changes",
+                    TypeInformation.of(String.class),
+                    new AvroTypeInfo<>(ChangeEvent.class)));
+    incidents = getRuntimeContext().getMapState(INCIDENTS);
+    openAnomalies =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "open-anomalies",
+                    TypeInformation.of(String.class),
+                    TypeInformation.of(String.class)));
+    JobMetrics metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
+    opened = metrics.counter("incidentsOpened");
+    reranked = metrics.counter("incidentsReranked");
+    changesSeen = metrics.counter("changes");
+    changesDropped = metrics.counter("changesDropped");
+  }
+
+  @Override
+  public void processElement(
+      Either<Anomaly, ChangeEvent> input, ReadOnlyContext ctx, Collector<Incident> out)
+      throws Exception {
+    if (input.isLeft()) {
+      onAnomaly(input.left(), ctx, out);
+    } else {
+      onChange(input.right(), ctx, out);
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(ChangeEvent change, Context ctx, Collector<Incident> out)
+      throws Exception {
+    var shared = ctx.getBroadcastState(SHARED_CHANGES);
+    if (shared.contains(change.getChangeId())) {
+      return;
+    }
+    shared.put(change.getChangeId(), change);
+    evictShared(shared, change.getTime().toEpochMilli());
+    ctx.applyToKeyedState(
+        INCIDENTS,
+        (account, accountIncidents) -> {
+          if (account.equals(change.getAccount())) {
+            return;
+          }
+          for (Map.Entry<String, Incident> entry : accountIncidents.entries()) {
+            Incident updated = merge(entry.getValue(), change);
+            if (updated != null) {
+              accountIncidents.put(entry.getKey(), updated);
+              out.collect(updated);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out)
+      throws Exception {
+    long keep = settings.horizon().toMillis() + settings.lateWait().toMillis();
+    for (Iterator<ChangeEvent> it = changes.values().iterator(); it.hasNext(); ) {
+      if (it.next().getTime().toEpochMilli() + keep <= timestamp) {
+        it.remove();
+      }
+    }
+    for (Iterator<Incident> it = incidents.values().iterator(); it.hasNext(); ) {
+      Incident incident = it.next();
+      if (isClosed(incident) && clearTime(incident) <= timestamp) {
+        it.remove();
+      }
+    }
+    // Removing through an iterator can leave an empty map behind in some state backends.
+    if (changes.isEmpty()) {
+      changes.clear();
+    }
+    if (incidents.isEmpty()) {
+      incidents.clear();
+    }
+  }
+
+  private void onAnomaly(Anomaly anomaly, ReadOnlyContext ctx, Collector<Incident> out)
+      throws Exception {
+    String service = anomaly.getService();
+    Incident incident = openIncidentOf(service);
+    if ("CLOSE".equals(anomaly.getState())) {
+      if (openAnomalies.contains(anomaly.getAnomalyId())) {
+        openAnomalies.remove(anomaly.getAnomalyId());
+        if (incident != null && !hasOpenAnomaly(service)) {
+          Incident closed = step(incident, "CLOSE", anomaly.getTime());
+          incidents.put(closed.getIncidentId(), closed);
+          ctx.timerService().registerEventTimeTimer(minuteAfter(clearTime(closed)));
+          out.collect(closed);
+        }
+      }
+      return;
+    }
+    boolean known = openAnomalies.contains(anomaly.getAnomalyId());
+    openAnomalies.put(anomaly.getAnomalyId(), service);
+    if (incident == null) {
+      Incident created = open(anomaly, ctx);
+      incidents.put(created.getIncidentId(), created);
+      opened.inc();
+      out.collect(created);
+    } else if (!known) {
+      Incident joined = step(strongest(incident, anomaly), "UPDATE", anomaly.getTime());
+      joined.getAnomalyIds().add(anomaly.getAnomalyId());
+      incidents.put(joined.getIncidentId(), joined);
+      out.collect(joined);
+    } else if (anomaly.getScore() > incident.getScore()) {
+      incidents.put(incident.getIncidentId(), strongest(incident, anomaly));
+    }
+  }
+
+  /** The incident of {@code service} that is still open, if any (there is at most one). */
+  private Incident openIncidentOf(String service) throws Exception {
+    for (Incident incident : incidents.values()) {
+      if (!isClosed(incident) && incident.getService().equals(service)) {
+        return incident;
+      }
+    }
+    return null;
+  }
+
+  private void onChange(ChangeEvent change, ReadOnlyContext ctx, Collector<Incident> out)
+      throws Exception {
+    changesSeen.inc();
+    if (changes.contains(change.getChangeId())) {
+      return;
+    }
+    for (Map.Entry<String, Incident> entry : incidents.entries()) {
+      Incident updated = merge(entry.getValue(), change);
+      if (updated != null) {
+        entry.setValue(updated);
+        out.collect(updated);
+      }
+    }
+    long expiry =
+        change.getTime().toEpochMilli()
+            + settings.horizon().toMillis()
+            + settings.lateWait().toMillis();
+    if (expiry <= ctx.timerService().currentWatermark()) {
+      changesDropped.inc();
+      return;
+    }
+    changes.put(change.getChangeId(), change);
+    ctx.timerService().registerEventTimeTimer(minuteAfter(expiry));
+    evictOldest();
+  }
+
+  /**
+   * The incident with {@code change} merged into its suspects, as its next step; null when the
+   * change does not enter the top suspects.
+   */
+  private Incident merge(Incident incident, ChangeEvent change) {
+    long start = incident.getStart().toEpochMilli();
+    if (!ranker.inWindow(change.getTime().toEpochMilli(), start)) {
+      return null;
+    }
+    for (Suspect suspect : incident.getSuspects()) {
+      if (suspect.getChangeId().equals(change.getChangeId())) {
+        return null;
+      }
+    }
+    Suspect suspect = ranker.rank(change, incident.getService(), start);
+    if (suspect == null) {
+      return null;
+    }
+    List<Suspect> ranked = new ArrayList<>(incident.getSuspects());
+    ranked.add(suspect);
+    List<Suspect> top = top(ranked);
+    if (!top.contains(suspect)) {
+      return null;
+    }
+    reranked.inc();
+    // A closed incident keeps its close time, which decides when it is cleared.
+    Incident next =
+        isClosed(incident)
+            ? step(incident, "CLOSE", incident.getTime())
+            : step(incident, "UPDATE", change.getReceived());
+    next.setSuspects(top);
+    next.setSummary(summary(next));
+    return next;
+  }
+
+  private Incident open(Anomaly anomaly, ReadOnlyContext ctx) throws Exception {
+    long start = anomaly.getStart().toEpochMilli();
+    List<Suspect> candidates = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ChangeEvent change : changes.values()) {
+      addCandidate(change, anomaly.getService(), start, candidates, seen);
+    }
+    ReadOnlyBroadcastState<String, ChangeEvent> shared = ctx.getBroadcastState(SHARED_CHANGES);
+    for (Map.Entry<String, ChangeEvent> entry : shared.immutableEntries()) {
+      addCandidate(entry.getValue(), anomaly.getService(), start, candidates, seen);
+    }
+    Incident incident =
+        Incident.newBuilder()
+            .setIncidentId(
+                anomaly.getAccount() + "/" + anomaly.getService() + "@" + anomaly.getStart())
+            .setRevision(1)
+            .setState("OPEN")
+            .setAccount(anomaly.getAccount())
+            .setService(anomaly.getService())
+            .setStart(anomaly.getStart())
+            .setTime(anomaly.getTime())
+            .setMetric(anomaly.getMetric())
+            .setScore(anomaly.getScore())
+            .setExpected(anomaly.getExpected())
+            .setObserved(anomaly.getObserved())
+            .setAnomalyIds(new ArrayList<>(List.of(anomaly.getAnomalyId())))
+            .setSummary("")
+            .setSuspects(top(candidates))
+            .build();
+    incident.setSummary(summary(incident));
+    return incident;
+  }
+
+  private void addCandidate(
+      ChangeEvent change, String service, long start, List<Suspect> candidates, Set<String> seen) {
+    if (seen.add(change.getChangeId())) {
+      Suspect suspect = ranker.rank(change, service, start);
+      if (suspect != null) {
+        candidates.add(suspect);
+      }
+    }
+  }
+
+  /** Best first: by score, then the change closest before the start, then by id for stability. */
+  private List<Suspect> top(List<Suspect> suspects) {
+    suspects.sort(
+        Comparator.comparingDouble(Suspect::getScore)
+            .reversed()
+            .thenComparingDouble(s -> Math.abs(s.getMinutesBefore()))
+            .thenComparing(Suspect::getChangeId));
+    return new ArrayList<>(suspects.subList(0, Math.min(settings.maxSuspects(), suspects.size())));
+  }
+
+  /** The next step of an incident: a copy with the next revision, state and time. */
+  private Incident step(Incident incident, String state, Instant time) {
+    Incident next = Incident.newBuilder(incident).build();
+    next.setAnomalyIds(new ArrayList<>(incident.getAnomalyIds()));
+    next.setRevision(incident.getRevision() + 1);
+    next.setState(state);
+    next.setTime(later(incident.getTime(), time));
+    return next;
+  }
+
+  /** The incident described by whichever anomaly is stronger, its own or {@code anomaly}. */
+  private Incident strongest(Incident incident, Anomaly anomaly) {
+    if (anomaly.getScore() <= incident.getScore()) {
+      return incident;
+    }
+    Incident stronger = Incident.newBuilder(incident).build();
+    stronger.setMetric(anomaly.getMetric());
+    stronger.setScore(anomaly.getScore());
+    stronger.setExpected(anomaly.getExpected());
+    stronger.setObserved(anomaly.getObserved());
+    stronger.setSummary(summary(stronger));
+    return stronger;
+  }
+
+  private String summary(Incident incident) {
+    String happened =
+        IncidentText.whatHappened(
+            incident.getMetric(), incident.getExpected(), incident.getObserved());
+    if (incident.getSuspects().isEmpty()) {
+      return "No change in "
+          + incident.getAccount()
+          + " in the "
+          + settings.horizon().toMinutes()
+          + " min before "
+          + happened
+          + " on "
+          + incident.getService();
+    }
+    Suspect top = incident.getSuspects().get(0);
+    long before = incident.getStart().toEpochMilli() - top.getTime().toEpochMilli();
+    return SuspectRanker.headline(
+            top.getEventName(),
+            top.getResources().isEmpty() ? null : top.getResources().get(0),
+            top.getPrincipal(),
+            top.getFailed(),
+            null)
+        + " "
+        + IncidentText.offset(before).replace("after the start", "after")
+        + " "
+        + happened
+        + " on "
+        + incident.getService();
+  }
+
+  private boolean hasOpenAnomaly(String service) throws Exception {
+    for (String open : openAnomalies.values()) {
+      if (open.equals(service)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops the oldest changes beyond the per-account cap. */
+  private void evictOldest() throws Exception {
+    List<ChangeEvent> kept = new ArrayList<>();
+    for (ChangeEvent change : changes.values()) {
+      kept.add(change);
+    }
+    int excess = kept.size() - settings.maxChangesPerAccount();
+    if (excess <= 0) {
+      return;
+    }
+    kept.sort(Comparator.comparing(ChangeEvent::getTime));
+    for (int i = 0; i < excess; i++) {
+      changes.remove(kept.get(i).getChangeId());
+      changesDropped.inc();
+    }
+  }
+
+  /** Drops shared changes no incident can use any more, and the oldest beyond the cap. */
+  private void evictShared(
+      org.apache.flink.api.common.state.BroadcastState<String, ChangeEvent> shared, long newest)
+      throws Exception {
+    long keep = settings.horizon().toMillis() + settings.lateWait().toMillis();
+    List<ChangeEvent> kept = new ArrayList<>();
+    for (Iterator<Map.Entry<String, ChangeEvent>> it = shared.iterator(); it.hasNext(); ) {
+      ChangeEvent change = it.next().getValue();
+      if (change.getTime().toEpochMilli() + keep < newest) {
+        it.remove();
+      } else {
+        kept.add(change);
+      }
+    }
+    int excess = kept.size() - settings.maxChangesPerAccount();
+    if (excess > 0) {
+      kept.sort(Comparator.comparing(ChangeEvent::getTime));
+      for (int i = 0; i < excess; i++) {
+        shared.remove(kept.get(i).getChangeId());
+      }
+    }
+  }
+
+  private static boolean isClosed(Incident incident) {
+    return "CLOSE".equals(incident.getState());
+  }
+
+  /** When a closed incident stops taking late changes. */
+  private long clearTime(Incident incident) {
+    return incident.getTime().toEpochMilli() + settings.lateWait().toMillis();
+  }
+
+  private static long minuteAfter(long time) {
+    return (Math.floorDiv(time, MINUTE) + 1) * MINUTE;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

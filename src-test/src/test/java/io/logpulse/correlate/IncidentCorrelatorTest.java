@@ -1,0 +1,312 @@
+package io.logpulse.correlate;
+
+import static io.logpulse.correlate.Changes.NETWORK;
+import static io.logpulse.correlate.Changes.PAYMENTS;
+import static io.logpulse.correlate.Changes.SHOP;
+import static io.logpulse.correlate.Changes.anomaly;
+import static io.logpulse.correlate.Changes.deploy;
+import static io.logpulse.correlate.Changes.parameter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logpulse.schema.Anomaly;
+import io.logpulse.schema.ChangeEvent;
+import io.logpulse.schema.Incident;
+import io.logpulse.schema.Suspect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.types.Either;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The correlation operator in a test harness: suspects of changes that arrive before and after
+ * their anomaly, account isolation and shared accounts, grouping, bounded and cleared state.
+ */
+class IncidentCorrelatorTest {
+
+  private static final long MINUTE = 60_000;
+  private static final long T = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+
+  private KeyedBroadcastOperatorTestHarness<
+          String, Either<Anomaly, ChangeEvent>, ChangeEvent, Incident>
+      harness;
+
+  @AfterEach
+  void close() throws Exception {
+    if (harness != null) {
+      harness.close();
+    }
+  }
+
+  private void start(CorrelateSettings settings) throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new IncidentCorrelator(settings),
+            IncidentCorrelator::accountOf,
+            Types.STRING,
+            IncidentCorrelator.SHARED_CHANGES);
+  }
+
+  private void change(ChangeEvent.Builder change) throws Exception {
+    ChangeEvent built = change.build();
+    harness.processElement(Either.Right(built), built.getReceived().toEpochMilli());
+  }
+
+  private void anomalyStep(Anomaly anomaly) throws Exception {
+    harness.processElement(Either.Left(anomaly), anomaly.getTime().toEpochMilli());
+  }
+
+  private List<Incident> drain() {
+    List<Incident> out = new ArrayList<>(harness.extractOutputValues());
+    harness.getOutput().clear();
+    return out;
+  }
+
+  @Test
+  void aChangeMadeBeforeTheAnomalyIsItsTopSuspect() throws Exception {
+    start(CorrelateSettings.defaults());
+    change(deploy("c-1", PAYMENTS, T - 4 * MINUTE, "payments-fn"));
+    change(deploy("c-2", PAYMENTS, T - 3 * MINUTE, "reports-fn"));
+    anomalyStep(anomaly(PAYMENTS, "payments-fn", "error-rate", "OPEN", T, T + MINUTE));
+
+    List<Incident> out = drain();
+    assertThat(out).hasSize(1);
+    Incident incident = out.get(0);
+    assertThat(incident.getState()).isEqualTo("OPEN");
+    assertThat(incident.getRevision()).isEqualTo(1);
+    assertThat(incident.getIncidentId()).isEqualTo(PAYMENTS + "/payments-fn@2026-01-01T00:00:00Z");
+    assertThat(incident.getSuspects())
+        .extracting(Suspect::getChangeId)
+        .containsExactly("c-1", "c-2");
+    assertThat(incident.getSuspects().get(0).getMinutesBefore()).isEqualTo(4.0);
+    assertThat(incident.getSummary())
+        .isEqualTo(
+            "UpdateFunctionCode on payments-fn by role/ci-deploy 4 min before the error rate rose"
+                + " from 0.2% to 12% on payments-fn");
+  }
+
+  @Test
+  void aChangeDeliveredAfterTheAnomalyOpenedReRanksTheSameIncident() throws Exception {
+    start(CorrelateSettings.defaults());
+    change(deploy("decoy", SHOP, T - 2 * MINUTE, "web-assets"));
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    Incident opened = drain().get(0);
+    assertThat(opened.getSuspects()).extracting(Suspect::getChangeId).containsExactly("decoy");
+
+    change(
+        deploy(
+                "late",
+                SHOP,
+                T - 5 * MINUTE,
+                "arn:aws:ecs:eu-west-1:" + SHOP + ":service/shop/checkout")
+            .setReceived(Instant.ofEpochMilli(T + 6 * MINUTE)));
+
+    List<Incident> out = drain();
+    assertThat(out).hasSize(1);
+    Incident updated = out.get(0);
+    assertThat(updated.getIncidentId()).isEqualTo(opened.getIncidentId());
+    assertThat(updated.getRevision()).isEqualTo(2);
+    assertThat(updated.getState()).isEqualTo("UPDATE");
+    assertThat(updated.getSuspects())
+        .extracting(Suspect::getChangeId)
+        .containsExactly("late", "decoy");
+    assertThat(updated.getSummary())
+        .startsWith("UpdateFunctionCode on shop/checkout by role/ci-deploy 5 min before");
+    assertThat(updated.getTime()).isEqualTo(Instant.ofEpochMilli(T + 6 * MINUTE));
+  }
+
+  @Test
+  void aLateChangeThatRanksBelowTheTopSuspectsChangesNothing() throws Exception {
+    start(CorrelateSettings.defaults());
+    for (int i = 0; i < 3; i++) {
+      change(deploy("strong-" + i, SHOP, T - (i + 1) * MINUTE, "checkout"));
+    }
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    drain();
+
+    change(deploy("weak", SHOP, T - 25 * MINUTE, "unrelated-fn").setChangeKind("data"));
+    change(deploy("strong-0", SHOP, T - MINUTE, "checkout"));
+
+    assertThat(drain()).isEmpty();
+  }
+
+  @Test
+  void changesInAnotherAccountAreNeverSuspects() throws Exception {
+    start(CorrelateSettings.defaults());
+    change(deploy("other-account", PAYMENTS, T - MINUTE, "checkout"));
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    assertThat(drain().get(0).getSuspects()).isEmpty();
+
+    change(deploy("other-account-late", PAYMENTS, T - 2 * MINUTE, "checkout"));
+
+    assertThat(drain()).isEmpty();
+  }
+
+  @Test
+  void changesOfASharedAccountAreCandidatesEverywhereBeforeAndAfterTheAnomaly() throws Exception {
+    start(CorrelateSettings.defaults().withSharedAccounts(Set.of(NETWORK)));
+    ChangeEvent early =
+        deploy("sg-early", NETWORK, T - 3 * MINUTE, "sg-0abc", "checkout-sg")
+            .setEventSource("ec2.amazonaws.com")
+            .setEventName("RevokeSecurityGroupIngress")
+            .setChangeKind("network")
+            .build();
+    harness.processBroadcastElement(early, T);
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    anomalyStep(anomaly(PAYMENTS, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    List<Incident> opened = drain();
+    assertThat(opened).hasSize(2);
+    assertThat(opened)
+        .allSatisfy(
+            i ->
+                assertThat(i.getSuspects())
+                    .extracting(Suspect::getChangeId)
+                    .containsExactly("sg-early"));
+
+    ChangeEvent late = deploy("deploy-late", NETWORK, T - MINUTE, "checkout").build();
+    harness.processBroadcastElement(late, T + 6 * MINUTE);
+
+    List<Incident> updated = drain();
+    assertThat(updated).extracting(Incident::getAccount).containsExactlyInAnyOrder(SHOP, PAYMENTS);
+    assertThat(updated)
+        .allSatisfy(
+            i -> {
+              assertThat(i.getRevision()).isEqualTo(2);
+              assertThat(i.getSuspects().get(0).getChangeId()).isEqualTo("deploy-late");
+              assertThat(i.getSuspects().get(0).getAccount()).isEqualTo(NETWORK);
+            });
+  }
+
+  @Test
+  void anomaliesOfOneServiceFormOneIncidentThatClosesWithTheLast() throws Exception {
+    start(CorrelateSettings.defaults());
+    change(parameter("p-1", SHOP, T - 6 * MINUTE, "/checkout/db/pool-size"));
+    Anomaly latency = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + MINUTE);
+    latency.setExpected(120.0);
+    latency.setObserved(950.0);
+    Anomaly errors =
+        anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 2 * MINUTE, T + 3 * MINUTE);
+    errors.setScore(0.95);
+    anomalyStep(latency);
+    anomalyStep(errors);
+    anomalyStep(withState(latency, "CLOSE", T + 10 * MINUTE));
+    anomalyStep(withState(errors, "CLOSE", T + 12 * MINUTE));
+
+    List<Incident> out = drain();
+    assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "UPDATE", "CLOSE");
+    assertThat(out).extracting(Incident::getRevision).containsExactly(1, 2, 3);
+    assertThat(out).extracting(Incident::getIncidentId).containsOnly(out.get(0).getIncidentId());
+    assertThat(out.get(0).getSummary())
+        .isEqualTo(
+            "PutParameter on /checkout/db/pool-size by role/AWSReservedSSO_Admin 6 min before p99"
+                + " latency rose from 120 ms to 950 ms on checkout");
+    Incident closed = out.get(2);
+    assertThat(closed.getAnomalyIds())
+        .containsExactly(latency.getAnomalyId(), errors.getAnomalyId());
+    assertThat(closed.getMetric()).isEqualTo("error-rate");
+    assertThat(closed.getTime().toEpochMilli()).isEqualTo(T + 12 * MINUTE);
+
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 20 * MINUTE, T + 21 * MINUTE));
+    Incident next = drain().get(0);
+    assertThat(next.getState()).isEqualTo("OPEN");
+    assertThat(next.getIncidentId()).isNotEqualTo(closed.getIncidentId());
+  }
+
+  @Test
+  void aClosedIncidentIsStillReRankedByLateChangesThenCleared() throws Exception {
+    start(CorrelateSettings.defaults());
+    Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
+    anomalyStep(open);
+    anomalyStep(withState(open, "CLOSE", T + 3 * MINUTE));
+    drain();
+    harness.watermark(T + 4 * MINUTE);
+
+    change(deploy("late", SHOP, T - 2 * MINUTE, "checkout"));
+
+    Incident reRanked = drain().get(0);
+    assertThat(reRanked.getState()).isEqualTo("CLOSE");
+    assertThat(reRanked.getRevision()).isEqualTo(3);
+    assertThat(reRanked.getTime().toEpochMilli()).isEqualTo(T + 3 * MINUTE);
+    assertThat(reRanked.getSuspects()).extracting(Suspect::getChangeId).containsExactly("late");
+
+    harness.watermark(T + 3 * MINUTE + CorrelateSettings.defaults().lateWait().toMillis() + MINUTE);
+    change(deploy("later", SHOP, T - MINUTE, "checkout"));
+    assertThat(drain()).isEmpty();
+  }
+
+  @Test
+  void stateIsBoundedPerAccountAndClearedOnceEverythingIsOver() throws Exception {
+    start(CorrelateSettings.defaults().withMaxChangesPerAccount(5));
+    change(deploy("oldest-best", SHOP, T - 10 * MINUTE, "checkout"));
+    for (int i = 0; i < 20; i++) {
+      change(deploy("noise-" + i, SHOP, T - 9 * MINUTE + i * 1000, "batch-" + i));
+    }
+    assertThat(changesKept(SHOP)).isEqualTo(5);
+
+    Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
+    anomalyStep(open);
+    assertThat(drain().get(0).getSuspects())
+        .extracting(Suspect::getChangeId)
+        .doesNotContain("oldest-best")
+        .allMatch(id -> id.startsWith("noise-1"));
+
+    anomalyStep(withState(open, "CLOSE", T + 5 * MINUTE));
+    assertThat(harness.numEventTimeTimers()).isPositive();
+    harness.watermark(T + 3 * 60 * MINUTE);
+
+    assertThat(((HeapKeyedStateBackend<?>) keyedBackend()).numKeyValueStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void aChangeTooOldForAnyFutureIncidentIsNotKept() throws Exception {
+    start(CorrelateSettings.defaults());
+    harness.watermark(T + 2 * 60 * MINUTE);
+    change(deploy("ancient", SHOP, T, "checkout"));
+    assertThat(changesKept(SHOP)).isZero();
+  }
+
+  private static Anomaly withState(Anomaly anomaly, String state, long time) {
+    Anomaly next = Anomaly.newBuilder(anomaly).build();
+    next.setState(state);
+    next.setTime(Instant.ofEpochMilli(time));
+    return next;
+  }
+
+  @SuppressWarnings("unchecked")
+  private KeyedStateBackend<String> keyedBackend() {
+    return (KeyedStateBackend<String>)
+        (KeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend();
+  }
+
+  private int changesKept(String account) throws Exception {
+    KeyedStateBackend<String> backend = keyedBackend();
+    backend.setCurrentKey(account);
+    MapState<String, ChangeEvent> changes =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new MapStateDescriptor<>(
+                "changes",
+                TypeInformation.of(String.class),
+                new AvroTypeInfo<>(ChangeEvent.class)));
+    int n = 0;
+    for (String ignored : changes.keys()) {
+      n++;
+    }
+    return n;
+  }
+}
