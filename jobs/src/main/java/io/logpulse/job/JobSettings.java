@@ -1,9 +1,11 @@
 package io.logpulse.job;
 
+import io.logpulse.config.CorrelateOptions;
 import io.logpulse.config.DetectOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.config.ParseOptions;
+import io.logpulse.correlate.CorrelateSettings;
 import io.logpulse.decode.DecoderSettings;
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.detect.MetricKind;
@@ -26,6 +28,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * @param detectLatencyMinSamples latencies a window needs before its p99 is scored
  * @param detect how the detectors run
  * @param patterns how the new-error-pattern detector runs; null when detection is off
+ * @param correlate how anomalies become incidents with suspects; null when detection or correlation
+ *     is off
  */
 public record JobSettings(
     DecoderSettings decoder,
@@ -36,7 +40,8 @@ public record JobSettings(
     Set<MetricKind> detectMetrics,
     long detectLatencyMinSamples,
     DetectSettings detect,
-    PatternSettings patterns)
+    PatternSettings patterns,
+    CorrelateSettings correlate)
     implements Serializable {
 
   /** Reads the job's settings from a configuration. */
@@ -57,7 +62,10 @@ public record JobSettings(
         config.get(DetectOptions.ENABLED) ? config.get(DetectOptions.METRICS) : Set.of(),
         config.get(DetectOptions.LATENCY_MIN_SAMPLES),
         DetectOptions.settings(config),
-        config.get(DetectOptions.ENABLED) ? DetectOptions.patternSettings(config) : null);
+        config.get(DetectOptions.ENABLED) ? DetectOptions.patternSettings(config) : null,
+        config.get(DetectOptions.ENABLED) && config.get(CorrelateOptions.ENABLED)
+            ? CorrelateOptions.settings(config)
+            : null);
   }
 
   /**

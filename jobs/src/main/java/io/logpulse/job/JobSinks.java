@@ -10,7 +10,9 @@ import io.logpulse.config.LogpulseConfig;
 import io.logpulse.parquet.ParquetRolling;
 import io.logpulse.parquet.ParquetTables;
 import io.logpulse.schema.Anomaly;
+import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.DeadLetter;
+import io.logpulse.schema.Incident;
 import io.logpulse.schema.MetricWindow;
 import org.apache.flink.api.connector.sink2.Sink;
 
@@ -21,13 +23,19 @@ import org.apache.flink.api.connector.sink2.Sink;
  * @param metrics one record per series, window and revision
  * @param deadLetters everything the job could not use, with the reason
  * @param anomalies one record per step (open, update, close) of each anomaly
+ * @param changes the mutating CloudTrail calls correlation considers
+ * @param incidents one record per step of each incident
  * @param cloudWatch where window deltas are published as CloudWatch datums, or null for nowhere
+ * @param eventBridge where incident steps are published as events, or null for nowhere
  */
 public record JobSinks(
     Sink<MetricWindow> metrics,
     Sink<DeadLetter> deadLetters,
     Sink<Anomaly> anomalies,
-    CloudWatchOutput cloudWatch) {
+    Sink<ChangeEvent> changes,
+    Sink<Incident> incidents,
+    CloudWatchOutput cloudWatch,
+    Sink<Incident> eventBridge) {
 
   /**
    * CloudWatch publishing: how window deltas become datums, and the sink that publishes them.
@@ -86,11 +94,38 @@ public record JobSinks(
             Anomaly.class,
             Anomaly::getTime,
             new ParquetRolling<>(maxFileBytes, maxAgeMs)),
+        ParquetTables.sink(
+            basePath,
+            ParquetTables.CHANGES,
+            filePrefix,
+            ChangeEvent.class,
+            ChangeEvent::getTime,
+            new ParquetRolling<>(maxFileBytes, maxAgeMs)),
+        ParquetTables.sink(
+            basePath,
+            ParquetTables.INCIDENTS,
+            filePrefix,
+            Incident.class,
+            Incident::getTime,
+            new ParquetRolling<>(maxFileBytes, maxAgeMs)),
+        null,
         null);
   }
 
   /** These sinks, also publishing to CloudWatch. */
   public JobSinks withCloudWatch(CloudWatchSettings settings) {
-    return new JobSinks(metrics, deadLetters, anomalies, CloudWatchOutput.of(settings));
+    return new JobSinks(
+        metrics,
+        deadLetters,
+        anomalies,
+        changes,
+        incidents,
+        CloudWatchOutput.of(settings),
+        eventBridge);
+  }
+
+  /** These sinks, also publishing incidents to {@code sink}. */
+  public JobSinks withEventBridge(Sink<Incident> sink) {
+    return new JobSinks(metrics, deadLetters, anomalies, changes, incidents, cloudWatch, sink);
   }
 }

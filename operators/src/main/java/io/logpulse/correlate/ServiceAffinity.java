@@ -54,6 +54,9 @@ final class ServiceAffinity implements Serializable {
       return new Match(NO_RESOURCES, null);
     }
     String name = service.toLowerCase(Locale.ROOT);
+    if (name.isEmpty()) {
+      return new Match(0, null);
+    }
     List<Pattern> patterns = configured.getOrDefault(name, List.of());
     String stem = stem(name);
     Match best = new Match(0, null);
@@ -100,7 +103,7 @@ final class ServiceAffinity implements Serializable {
     return stem.length() == 0 || stem.toString().equals(name) ? null : stem.toString();
   }
 
-  /** Whether {@code word} occurs in {@code text} bounded by separators or the ends. */
+  /** Whether the non-empty {@code word} occurs in {@code text} bounded by separators or the ends. */
   private static boolean containsWord(String text, String word) {
     for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
       int end = i + word.length();

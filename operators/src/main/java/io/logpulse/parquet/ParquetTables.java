@@ -19,6 +19,12 @@ public final class ParquetTables {
   /** Table of {@code Anomaly} records. */
   public static final String ANOMALIES = "anomalies";
 
+  /** Table of {@code ChangeEvent} records. */
+  public static final String CHANGES = "changes";
+
+  /** Table of {@code Incident} records. */
+  public static final String INCIDENTS = "incidents";
+
   /** Table of {@code DeadLetter} records. */
   public static final String DEAD_LETTERS = "dead_letters";
 
