@@ -98,4 +98,46 @@ class LogpulseConfigTest {
     assertThatThrownBy(() -> ConfigSources.fromAssignments(List.of("novalue")))
         .hasMessageContaining("key=value");
   }
+
+  @Test
+  void correlationKeysAreParsedIntoSettings() {
+    var settings =
+        CorrelateOptions.settings(
+            config(
+                Map.of(
+                    "correlate.shared-accounts", "444444444444, 555555555555",
+                    "correlate.service-resources", "orders-api=a1b2c3d4e5|*orders-tg*; web=web-asg",
+                    "correlate.service-regions", "orders-api=us-east-1",
+                    "correlate.kind-priors", "data=0.5")));
+
+    assertThat(settings.sharedAccounts()).containsExactlyInAnyOrder("444444444444", "555555555555");
+    assertThat(settings.serviceResources())
+        .containsEntry("orders-api", List.of("a1b2c3d4e5", "*orders-tg*"))
+        .containsEntry("web", List.of("web-asg"));
+    assertThat(settings.serviceRegions()).containsEntry("orders-api", "us-east-1");
+    assertThat(settings.kindPrior("data")).isEqualTo(0.5);
+    assertThat(settings.kindPrior("deploy")).isEqualTo(1.0);
+  }
+
+  @Test
+  void badCorrelationValuesNameTheKeyAndWhatIsAccepted() {
+    assertThatThrownBy(
+            () ->
+                config(
+                    Map.of(
+                        "correlate.shared-accounts", "4444",
+                        "correlate.kind-priors", "deploys=1",
+                        "correlate.horizon", "0s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("correlate.shared-accounts")
+        .hasMessageContaining("12-digit account ids")
+        .hasMessageContaining("correlate.kind-priors")
+        .hasMessageContaining("correlate.horizon");
+  }
+
+  @Test
+  void correlationIsOffWhenDetectionIsOff() {
+    assertThat(JobSettings.from(config(Map.of("detect.enabled", "false"))).correlate()).isNull();
+    assertThat(JobSettings.from(config(Map.of())).correlate()).isNotNull();
+  }
 }
