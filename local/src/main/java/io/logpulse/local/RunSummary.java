@@ -252,7 +252,7 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    List<Incident> bursts = generator == null ? List.of() : generator.plannedErrorBursts();
+    List<Incident> bursts = generator == null ? List.of() : generator.plannedIncidents();
     printAnomalies(out, bursts);
     if (!bursts.isEmpty()) {
       out.println("error bursts the generator injected:");

@@ -3,6 +3,7 @@ package io.logpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.local.generator.Incident;
+import io.logpulse.local.generator.PlantedChange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +15,28 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
 
   private static final Instant BURST = Instant.parse("2026-11-21T23:26:56Z");
-  private static final List<Incident> BURSTS =
-      List.of(
-          new Incident(
-              "checkout",
-              "111111111111",
-              BURST,
-              BURST.plusSeconds(8 * 60),
-              0.2,
-              "UpdateService checkout",
-              BURST.minusSeconds(180)));
+  private static final List<Incident> BURSTS = List.of(incident(Incident.Problem.ERRORS, 0.2, 2.5));
+
+  private static Incident incident(Incident.Problem problem, double errorRate, double factor) {
+    Instant change = BURST.minusSeconds(180);
+    return new Incident(
+        "checkout",
+        "111111111111",
+        problem,
+        BURST,
+        BURST.plusSeconds(8 * 60),
+        errorRate,
+        factor,
+        new PlantedChange(
+            "111111111111",
+            "ecs.amazonaws.com",
+            "UpdateService",
+            "checkout",
+            "ci-deploy",
+            change,
+            change.plusSeconds(720)),
+        List.of());
+  }
 
   private static String printed(List<RunSummary.AnomalyLine> anomalies) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -19,11 +19,18 @@ final class Estate {
   /** CloudTrail delivers an API call's event this long after the call. */
   static final long CLOUDTRAIL_LAG_MILLIS = 5 * 60_000L;
 
-  /** The services that can have an error burst. */
-  static final List<String> BURSTABLE =
-      List.of("checkout", "payments-fn", "orders-api", "web", "inventory");
-
   private Estate() {}
+
+  /**
+   * The ECS cluster of an account's services: {@code shop}, {@code payments} or {@code platform}.
+   */
+  static String ecsCluster(String account) {
+    return switch (account) {
+      case SHOP -> "shop";
+      case PAYMENTS -> "payments";
+      default -> "platform";
+    };
+  }
 
   /** The log streams, in a fixed order: a stream's position is its stream index. */
   static List<LogStreamSpec> streams(Instant start) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class TrafficShapeTest {
 
   private static final Pattern NGINX_STATUS = Pattern.compile("\" (\\d{3}) \\d+ \"");
-  private static final long CLOUDTRAIL_LAG = Duration.ofMinutes(5).toMillis();
   private static final Instant MIDNIGHT = Instant.parse("2026-11-21T00:00:00Z");
 
   @Test
@@ -60,7 +59,7 @@ class TrafficShapeTest {
     Instant end = MIDNIGHT.plus(settings.duration());
 
     for (long seed = 1; seed <= 5; seed++) {
-      List<Incident> bursts = new WorkloadGenerator(settings.withSeed(seed)).plannedErrorBursts();
+      List<Incident> bursts = new WorkloadGenerator(settings.withSeed(seed)).plannedIncidents();
 
       assertThat(bursts).hasSize(3);
       for (Incident burst : bursts) {
@@ -68,16 +67,21 @@ class TrafficShapeTest {
         assertThat(burst.end()).isBefore(end);
         assertThat(Duration.between(burst.start(), burst.end()))
             .isBetween(Duration.ofMinutes(5), Duration.ofMinutes(15));
-        assertThat(burst.errorRate()).isBetween(0.1, 0.3);
-        assertThat(burst.changeTime()).isBefore(burst.start());
+        if (burst.problem() == Incident.Problem.ERRORS) {
+          assertThat(burst.errorRate()).isBetween(0.1, 0.3);
+        } else {
+          assertThat(burst.errorRate()).isEqualTo(Traffic.BASELINE_ERROR_RATE);
+          assertThat(burst.latencyFactor()).isBetween(3.0, 6.0);
+        }
+        assertThat(burst.plantedChange().time()).isBefore(burst.start());
       }
     }
   }
 
   @Test
-  void burstsRaiseTheErrorShareOfTheirServiceAndPlantAChange() throws IOException {
+  void errorBurstsRaiseTheErrorShareOfTheirServiceAndPlantAChange() throws IOException {
     Set<String> services = new HashSet<>();
-    for (long seed = 1; seed <= 4; seed++) {
+    for (long seed = 1; seed <= 6; seed++) {
       GeneratorSettings settings =
           GeneratorSettings.defaults()
               .withSeed(seed)
@@ -87,7 +91,11 @@ class TrafficShapeTest {
               .withLateFraction(0)
               .withTooLateFraction(0);
       WorkloadGenerator generator = new WorkloadGenerator(settings);
-      for (Incident burst : generator.plannedErrorBursts()) {
+      for (Incident burst : generator.plannedIncidents()) {
+        assertThat(plantedChange(generator, burst)).as("change before %s", burst).isTrue();
+        if (burst.problem() != Incident.Problem.ERRORS) {
+          continue;
+        }
         services.add(burst.service());
         long window = Duration.ofMinutes(5).toMillis();
         long start = burst.start().toEpochMilli();
@@ -98,7 +106,6 @@ class TrafficShapeTest {
             .as("error share of %s during %s", burst.service(), burst)
             .isGreaterThan(Math.max(0.05, before.share() * 5))
             .isBetween(burst.errorRate() * 0.5, burst.errorRate() * 1.5);
-        assertThat(plantedChange(generator, burst)).as("change before %s", burst).isTrue();
       }
     }
     assertThat(services)
@@ -199,14 +206,17 @@ class TrafficShapeTest {
     }
   }
 
-  /** Whether the CloudTrail stream of the burst's account holds the planned change. */
+  /**
+   * Whether the CloudTrail stream of the burst's account holds the planned change, in the record of
+   * the tick CloudTrail delivers it in.
+   */
   private static boolean plantedChange(WorkloadGenerator generator, Incident burst)
       throws IOException {
-    String eventName = burst.change().split(" ")[0];
-    long changeMs = burst.changeTime().toEpochMilli();
+    String eventName = burst.plantedChange().eventName();
+    long changeMs = burst.plantedChange().time().toEpochMilli();
     long tickMs = generator.settings().tick().toMillis();
     long startMs = generator.settings().start().toEpochMilli();
-    long tick = (changeMs + CLOUDTRAIL_LAG - startMs) / tickMs;
+    long tick = (burst.plantedChange().delivered().toEpochMilli() - startMs) / tickMs;
     for (long index = tick * generator.streamCount();
         index < (tick + 1) * generator.streamCount();
         index++) {
