@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * Plans the incidents of a run from its seed: about one per simulated hour, each 5 to 15 minutes
- * long (shorter in short runs), each in its own equal slice of the run so that incidents never
- * overlap, neither with each other nor with the changes planted before them.
+ * long (shorter in short runs), none in the run's first hour (a third of shorter runs), where the
+ * detectors are still learning what normal is, each in its own equal slice of the rest so that
+ * incidents never overlap, neither with each other nor with the changes planted before them.
  *
  * <p>Scenarios are not drawn uniformly: they follow the cycle deploy, deploy, configuration from a
  * seeded position, so any three consecutive incidents (a default three-hour run) include deploys
@@ -32,6 +33,13 @@ final class BurstPlanner {
   /** The delivery lag of the one planted change per run that CloudTrail delivers extra late. */
   static final long EXTRA_LATE_MILLIS = 12 * 60_000L;
 
+  /**
+   * How long the detectors learn before they may raise anomalies, by default: {@code detect.warmup}
+   * (60 one-minute windows) and {@code detect.patterns.warmup} (1 hour). An incident in that time
+   * could not be found, and its new stack traces would be learned as normal.
+   */
+  static final long DETECTOR_WARMUP_MILLIS = 3_600_000L;
+
   /** The earliest a planted change (the same-account decoy) is made before its incident. */
   private static final long CHANGES_LEAD_MILLIS = 9 * 60_000L;
 
@@ -43,10 +51,11 @@ final class BurstPlanner {
   static List<Incident> plan(SplittableRandom rng, Instant start, Duration duration) {
     long runMillis = duration.toMillis();
     int count = (int) Math.max(1, Math.round(runMillis / 3_600_000d));
+    long lead = Math.min(DETECTOR_WARMUP_MILLIS, runMillis / 3);
     long margin = Math.min(15 * 60_000L, runMillis / 6);
     long maxLength = Math.max(60_000L, Math.min(15 * 60_000L, runMillis / 4));
     long minLength = Math.min(5 * 60_000L, maxLength);
-    long slice = (runMillis - 2 * margin) / count;
+    long slice = (runMillis - lead - margin) / count;
     int cyclePosition = rng.nextInt(CYCLE);
     int deployOffset = rng.nextInt(Scenario.DEPLOYS.size());
     int extraLate = rng.nextInt(count);
@@ -60,8 +69,8 @@ final class BurstPlanner {
               ? Scenario.CONFIGURATIONS.get(configurations++ % Scenario.CONFIGURATIONS.size())
               : Scenario.DEPLOYS.get((deployOffset + deploys++) % Scenario.DEPLOYS.size());
       long length = minLength + rng.nextLong(maxLength - minLength + 1);
-      long earliest = margin + i * slice + Math.min(CHANGES_LEAD_MILLIS, slice - length);
-      long latest = margin + (i + 1) * slice - length;
+      long earliest = lead + i * slice + Math.min(CHANGES_LEAD_MILLIS, slice - length);
+      long latest = lead + (i + 1) * slice - length;
       long offset = earliest + rng.nextLong(Math.max(0, latest - earliest) + 1);
       Instant from = start.plusMillis(offset);
       long lag = i == extraLate ? EXTRA_LATE_MILLIS : Estate.CLOUDTRAIL_LAG_MILLIS;
