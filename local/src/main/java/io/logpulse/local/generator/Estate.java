@@ -59,9 +59,21 @@ final class Estate {
             checkout,
             8));
     streams.add(
-        app(SHOP, "/ecs/web-nginx", "web/nginx/0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5", "web", web, 20));
+        app(
+            SHOP,
+            "/ecs/web-nginx",
+            "web/nginx/0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5",
+            "web-nginx",
+            web,
+            20));
     streams.add(
-        app(SHOP, "/ecs/web-nginx", "web/nginx/5c4b3a29180746f5e4d3c2b1a0f9e8d7", "web", web, 20));
+        app(
+            SHOP,
+            "/ecs/web-nginx",
+            "web/nginx/5c4b3a29180746f5e4d3c2b1a0f9e8d7",
+            "web-nginx",
+            web,
+            20));
     streams.add(
         app(
             SHOP,
@@ -118,7 +130,8 @@ final class Estate {
             "inventory",
             inventory,
             4));
-    streams.add(app(PLATFORM, "/aws/ec2/web/nginx/access", "i-0a1b2c3d4e5f60718", "web", web, 12));
+    streams.add(
+        app(PLATFORM, "/aws/ec2/web/nginx/access", "i-0a1b2c3d4e5f60718", "nginx", web, 12));
     streams.add(
         app(
             PLATFORM,

@@ -14,8 +14,8 @@ import java.util.List;
  * throws otherwise. During a {@link Problem#LATENCY} incident every request slows down and the
  * error rate stays at its baseline.
  *
- * @param service the affected service, as it appears in its log group (for example {@code
- *     payments-fn})
+ * @param service the affected service, as the job names it from its log group by default (for
+ *     example {@code payments-fn}, or {@code web-nginx} for {@code /ecs/web-nginx})
  * @param account the member account whose log streams of that service misbehave
  * @param problem what goes wrong
  * @param start first simulated instant of the incident (inclusive)

@@ -60,11 +60,11 @@ record Scenario(
               "ledger-api",
               Estate.SHOP),
           new Scenario(
-              "web",
+              "web-nginx",
               Estate.SHOP,
               Problem.ERRORS,
               ChangeCall.ECS_SERVICE,
-              "web",
+              "web-nginx",
               ChangeCall.ECS_SERVICE,
               "recommendations",
               Estate.PLATFORM),

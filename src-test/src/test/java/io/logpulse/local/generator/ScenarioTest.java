@@ -64,9 +64,29 @@ class ScenarioTest {
             "ERRORS UpdateFunctionCode20150331v2 payments-fn",
             "ERRORS UpdateService checkout",
             "ERRORS UpdateStack orders-api",
-            "ERRORS UpdateService web",
+            "ERRORS UpdateService web-nginx",
             "ERRORS UpdateService inventory",
             "LATENCY PutParameter /checkout/db/pool-size");
+  }
+
+  @Test
+  void incidentsNameTheirServiceAndAccountAsTheParserNamesTheirLogs() throws IOException {
+    WorkloadGenerator generator = generator(1);
+    Set<String> parsed = new HashSet<>();
+    for (int stream = 0; stream < generator.streamCount(); stream++) {
+      JsonNode envelope = Envelopes.envelope(generator.record(stream));
+      ServiceEvent event = parse(envelope, envelope.get("logEvents").get(0));
+      parsed.add(event.getAccount() + " " + event.getService());
+    }
+    Set<String> planned = new HashSet<>();
+    for (Scenario scenario : Scenario.DEPLOYS) {
+      planned.add(scenario.account() + " " + scenario.service());
+    }
+    for (Scenario scenario : Scenario.CONFIGURATIONS) {
+      planned.add(scenario.account() + " " + scenario.service());
+    }
+
+    assertThat(parsed).containsAll(planned);
   }
 
   @Test
@@ -195,17 +215,20 @@ class ScenarioTest {
     throw new AssertionError("no CloudTrail event of " + change);
   }
 
+  private static ServiceEvent parse(JsonNode envelope, JsonNode event) {
+    return PARSER.parse(
+        LogEvent.newBuilder()
+            .setOwner(envelope.get("owner").asText())
+            .setLogGroup(envelope.get("logGroup").asText())
+            .setLogStream(envelope.get("logStream").asText())
+            .setId(event.get("id").asText())
+            .setTimestamp(event.get("timestamp").asLong())
+            .setMessage(event.get("message").asText())
+            .build());
+  }
+
   private static void assertParsed(PlantedChange change, JsonNode envelope, JsonNode event) {
-    ServiceEvent parsed =
-        PARSER.parse(
-            LogEvent.newBuilder()
-                .setOwner(envelope.get("owner").asText())
-                .setLogGroup(envelope.get("logGroup").asText())
-                .setLogStream(envelope.get("logStream").asText())
-                .setId(event.get("id").asText())
-                .setTimestamp(event.get("timestamp").asLong())
-                .setMessage(event.get("message").asText())
-                .build());
+    ServiceEvent parsed = parse(envelope, event);
     ChangeCall call = ChangeCall.of(change);
 
     assertThat(parsed.getFormat().toString()).isEqualTo("cloudtrail");

@@ -109,7 +109,8 @@ class TrafficShapeTest {
       }
     }
     assertThat(services)
-        .containsExactlyInAnyOrder("checkout", "payments-fn", "orders-api", "web", "inventory");
+        .containsExactlyInAnyOrder(
+            "checkout", "payments-fn", "orders-api", "web-nginx", "inventory");
   }
 
   /** Mean events per record over the first five minutes of the given UTC hour. */
@@ -163,14 +164,13 @@ class TrafficShapeTest {
   /** Positions of the log streams of the burst's service in the burst's account. */
   private static List<Integer> streamsOf(WorkloadGenerator generator, Incident burst)
       throws IOException {
-    String suffix = burst.service().equals("web") ? "nginx" : burst.service();
     List<Integer> streams = new ArrayList<>();
     for (int stream = 0; stream < generator.streamCount(); stream++) {
       JsonNode envelope = Envelopes.envelope(generator.record(stream));
       String logGroup = envelope.get("logGroup").asText();
       if (envelope.get("owner").asText().equals(burst.account())
           && !logGroup.startsWith("aws-cloudtrail-logs-")
-          && (logGroup.contains("/" + suffix) || logGroup.contains("/" + burst.service()))) {
+          && logGroup.endsWith("/" + burst.service())) {
         streams.add(stream);
       }
     }
@@ -195,7 +195,7 @@ class TrafficShapeTest {
         }
         return message.contains("Duration: 6000.00 ms\t") ? 1 : 0;
       }
-      case "web" -> {
+      case "web-nginx" -> {
         Matcher matcher = NGINX_STATUS.matcher(message);
         assertThat(matcher.find()).as(message).isTrue();
         return Integer.parseInt(matcher.group(1)) >= 500 ? 1 : 0;
