@@ -1,7 +1,9 @@
 package io.logpulse.local;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import io.logpulse.detect.MetricKind;
 import io.logpulse.local.generator.Incident;
+import io.logpulse.local.generator.PlantedChange;
 import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.metrics.LatencySketches;
 import io.logpulse.parquet.ParquetTables;
@@ -25,7 +27,7 @@ import org.apache.flink.core.fs.Path;
 /**
  * What a run wrote, read back from its committed Parquet files: per service, requests, error rate
  * and p99 latency over the whole run, taking each window's highest revision; and the anomalies it
- * found, next to the error bursts the generator planted. Reading the files rather than tapping the
+ * found, next to the incidents the generator planted. Reading the files rather than tapping the
  * stream means the summary shows what a user of the tables would see.
  *
  * @param services one line per account and service, sorted
@@ -78,13 +80,16 @@ public record RunSummary(
       String template) {
 
     /**
-     * The planted burst this anomaly found, or null: same account and service, opened from {@link
-     * #BURST_LEAD} before the burst to {@link #BURST_SLACK} after its end.
+     * The planted incident this anomaly found, or null: same account and service, opened from
+     * {@link #BURST_LEAD} before the incident to {@link #BURST_SLACK} after its end, and for a
+     * latency incident a p99 latency anomaly (any anomaly finds failing requests).
      */
     Incident plantedBurst(List<Incident> bursts) {
       for (Incident burst : bursts) {
         if (burst.account().equals(account)
             && burst.service().equals(service)
+            && (burst.problem() == Incident.Problem.ERRORS
+                || metric.equals(MetricKind.LATENCY_P99.configName()))
             && !start.isBefore(burst.start().minus(BURST_LEAD))
             && start.isBefore(burst.end().plus(BURST_SLACK))) {
           return burst;
@@ -252,22 +257,9 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    List<Incident> bursts = generator == null ? List.of() : generator.plannedErrorBursts();
+    List<Incident> bursts = generator == null ? List.of() : generator.plannedIncidents();
     printAnomalies(out, bursts);
-    if (!bursts.isEmpty()) {
-      out.println("error bursts the generator injected:");
-      for (Incident burst : bursts) {
-        boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
-        out.printf(
-            "  %s %s %s for %d min at %.0f%% errors: %s%n",
-            burst.account(),
-            burst.service(),
-            burst.start(),
-            Duration.between(burst.start(), burst.end()).toMinutes(),
-            burst.errorRate() * 100,
-            found ? "found" : "no anomaly");
-      }
-    }
+    printPlanted(out, bursts);
     out.println();
     out.println(
         "Parquet tables: " + outputPath + " (" + metricFiles + " metrics files from this run)");
@@ -327,6 +319,36 @@ public record RunSummary(
     }
     if (anomalies.size() > MAX_ANOMALY_LINES) {
       out.println("  ... and " + (anomalies.size() - MAX_ANOMALY_LINES) + " more");
+    }
+  }
+
+  /**
+   * One line per planted incident: what went wrong, the change planted before it (and how late
+   * CloudTrail delivered it), and whether an anomaly found it.
+   */
+  void printPlanted(PrintStream out, List<Incident> bursts) {
+    if (bursts.isEmpty()) {
+      return;
+    }
+    out.println("incidents the generator planted:");
+    for (Incident burst : bursts) {
+      boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
+      PlantedChange change = burst.plantedChange();
+      out.printf(
+          "  %s %s %s %s for %d min %s after %s by %s at %s (delivered %d min later): %s%n",
+          burst.account(),
+          burst.service(),
+          burst.problem(),
+          burst.start(),
+          Duration.between(burst.start(), burst.end()).toMinutes(),
+          burst.problem() == Incident.Problem.ERRORS
+              ? String.format("at %.0f%% errors", burst.errorRate() * 100)
+              : String.format("at %.1fx latency", burst.latencyFactor()),
+          burst.change(),
+          change.role(),
+          SECONDS.format(change.time()),
+          change.deliveryLag().toMinutes(),
+          found ? "found" : "no anomaly");
     }
   }
 

@@ -3,6 +3,7 @@ package io.logpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.local.generator.Incident;
+import io.logpulse.local.generator.PlantedChange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +15,40 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
 
   private static final Instant BURST = Instant.parse("2026-11-21T23:26:56Z");
-  private static final List<Incident> BURSTS =
-      List.of(
-          new Incident(
-              "checkout",
-              "111111111111",
-              BURST,
-              BURST.plusSeconds(8 * 60),
-              0.2,
-              "UpdateService checkout",
-              BURST.minusSeconds(180)));
+  private static final List<Incident> BURSTS = List.of(incident(Incident.Problem.ERRORS, 0.2, 2.5));
+
+  private static Incident incident(Incident.Problem problem, double errorRate, double factor) {
+    Instant change = BURST.minusSeconds(180);
+    return new Incident(
+        "checkout",
+        "111111111111",
+        problem,
+        BURST,
+        BURST.plusSeconds(8 * 60),
+        errorRate,
+        factor,
+        new PlantedChange(
+            "111111111111",
+            "ecs.amazonaws.com",
+            "UpdateService",
+            "checkout",
+            "ci-deploy",
+            change,
+            change.plusSeconds(720)),
+        List.of());
+  }
 
   private static String printed(List<RunSummary.AnomalyLine> anomalies) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new RunSummary(List.of(), anomalies, 0, Map.of(), "out")
         .printAnomalies(new PrintStream(bytes, true, StandardCharsets.UTF_8), BURSTS);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String planted(List<RunSummary.AnomalyLine> anomalies, Incident incident) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new RunSummary(List.of(), anomalies, 0, Map.of(), "out")
+        .printPlanted(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(incident));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
@@ -127,5 +147,35 @@ class RunSummaryTest {
                         "Disk full"))))
         .contains("(no planted burst)");
     assertThat(printed(List.of())).isEqualTo("anomalies: none opened" + System.lineSeparator());
+  }
+
+  @Test
+  void aLatencyIncidentIsFoundOnlyByAP99LatencyAnomaly() {
+    Incident latency = incident(Incident.Problem.LATENCY, 0.003, 4.2);
+    RunSummary.AnomalyLine errors =
+        anomaly(
+            "checkout", "error-rate", "2026-11-21T23:27:00Z", "2026-11-21T23:35:00Z", true, null);
+    RunSummary.AnomalyLine p99 =
+        anomaly(
+            "checkout", "latency-p99", "2026-11-21T23:27:00Z", "2026-11-21T23:35:00Z", true, null);
+
+    assertThat(errors.plantedBurst(List.of(latency))).isNull();
+    assertThat(p99.plantedBurst(List.of(latency))).isEqualTo(latency);
+    assertThat(p99.plantedBurst(BURSTS)).isEqualTo(BURSTS.get(0));
+    assertThat(planted(List.of(errors), latency)).contains(": no anomaly");
+    assertThat(planted(List.of(p99), latency)).contains(": found");
+  }
+
+  @Test
+  void eachPlantedIncidentIsListedWithItsKindAndPlantedChange() {
+    assertThat(planted(List.of(), incident(Incident.Problem.LATENCY, 0.003, 4.2)))
+        .isEqualTo(
+            "incidents the generator planted:"
+                + System.lineSeparator()
+                + "  111111111111 checkout LATENCY 2026-11-21T23:26:56Z for 8 min at 4.2x latency"
+                + " after UpdateService checkout by ci-deploy at 23:23:56 (delivered 12 min"
+                + " later): no anomaly"
+                + System.lineSeparator());
+    assertThat(planted(List.of(), BURSTS.get(0))).contains(" ERRORS ", " at 20% errors after ");
   }
 }

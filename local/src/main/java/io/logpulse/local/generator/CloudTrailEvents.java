@@ -1,5 +1,7 @@
 package io.logpulse.local.generator;
 
+import java.time.Instant;
+import java.util.Base64;
 import java.util.SplittableRandom;
 
 /**
@@ -9,7 +11,10 @@ import java.util.SplittableRandom;
  * responseElements, requestID, eventID, readOnly, eventType and recipientAccountId.
  *
  * <p>Background activity is mostly read-only Describe/Get/List calls with some routine mutations;
- * {@link #writeChange} writes the deploy or configuration change planted before an error burst.
+ * {@link #writeChange} writes a planted change (an incident's cause or a decoy) with the request
+ * parameters and response elements its API logs: a Lambda code update answers with the function's
+ * configuration, an ECS service update with the service, a stack update with the stack id, an SSM
+ * parameter write with the new version (the value itself is never logged).
  */
 final class CloudTrailEvents {
 
@@ -100,6 +105,15 @@ final class CloudTrailEvents {
                 .append('}'))
   };
 
+  /** The response of a routine write that returns nothing but success. */
+  private static final Params RETURNED_TRUE = params("{\"_return\":true}");
+
+  /** The CI role that deploys; the first principal. */
+  private static final int CI = 0;
+
+  /** A person signed in through IAM Identity Center, using the console; the second principal. */
+  private static final int HUMAN = 1;
+
   private static final Principal[] PRINCIPALS = {
     new Principal(
         "ci-deploy",
@@ -131,78 +145,175 @@ final class CloudTrailEvents {
     boolean read = rng.nextDouble() < 0.9;
     Call call = read ? READS[rng.nextInt(READS.length)] : WRITES[rng.nextInt(WRITES.length)];
     Principal principal = PRINCIPALS[rng.nextInt(read ? PRINCIPALS.length : 2)];
-    write(sb, rng, time, account, region, principal, call);
+    write(sb, rng, time, account, region, principal, call, call.readOnly() ? null : RETURNED_TRUE);
   }
 
   /**
-   * The change planted before a burst of {@code service}: a CI deploy or a configuration edit that
-   * {@link #changeFor} describes.
+   * A change made with {@code call} on {@code resource} at {@code time}: deploys by the CI role,
+   * configuration edits by a person in the console.
    */
+  static PlantedChange plant(
+      ChangeCall call, String account, String resource, long time, long deliveryLagMillis) {
+    return new PlantedChange(
+        account,
+        call.eventSource,
+        call.eventName,
+        resource,
+        principal(call).role(),
+        Instant.ofEpochMilli(time),
+        Instant.ofEpochMilli(time + deliveryLagMillis));
+  }
+
+  /** The event of a planted change, made at its time. */
   static void writeChange(
+      StringBuilder sb, SplittableRandom rng, PlantedChange change, String region) {
+    ChangeCall api = ChangeCall.of(change);
+    long time = change.time().toEpochMilli();
+    String account = change.account();
+    String name = change.resource();
+    Params request;
+    Params response;
+    switch (api) {
+      case LAMBDA_CODE -> {
+        request =
+            (b, r) ->
+                Text.hex(
+                        b.append("{\"functionName\":\"")
+                            .append(name)
+                            .append("\",\"publish\":true,\"dryRun\":false,")
+                            .append("\"s3Bucket\":\"artifacts-example\",\"s3Key\":\"")
+                            .append(name)
+                            .append('/'),
+                        r,
+                        12)
+                    .append(".zip\"}");
+        response = (b, r) -> lambdaFunction(b, r, time, account, region, name);
+      }
+      case ECS_SERVICE -> {
+        String cluster = Estate.ecsCluster(account);
+        int revision = 40 + rng.nextInt(60);
+        request =
+            (b, r) ->
+                b.append("{\"cluster\":\"")
+                    .append(cluster)
+                    .append("\",\"service\":\"")
+                    .append(name)
+                    .append("\",\"taskDefinition\":\"")
+                    .append(name)
+                    .append(':')
+                    .append(revision)
+                    .append("\",\"forceNewDeployment\":false}");
+        response = (b, r) -> ecsService(b, r, account, region, cluster, name, revision);
+      }
+      case STACK -> {
+        request = (b, r) -> stackUpdate(b, r, name);
+        response =
+            (b, r) -> stackArn(b.append("{\"stackId\":\""), account, region, name).append("\"}");
+      }
+      case PARAMETER -> {
+        request =
+            (b, r) ->
+                b.append("{\"name\":\"")
+                    .append(name)
+                    .append("\",\"type\":\"String\",\"overwrite\":true}");
+        response =
+            (b, r) ->
+                b.append("{\"version\":")
+                    .append(2 + r.nextInt(30))
+                    .append(",\"tier\":\"Standard\"}");
+      }
+      default -> throw new IllegalStateException(api.name());
+    }
+    write(
+        sb,
+        rng,
+        time,
+        account,
+        region,
+        principal(api),
+        new Call(api.eventSource, api.eventName, false, request),
+        response);
+  }
+
+  private static Principal principal(ChangeCall call) {
+    return PRINCIPALS[call.deploy ? CI : HUMAN];
+  }
+
+  /** UpdateFunctionCode's response: the function's configuration, its update in progress. */
+  private static StringBuilder lambdaFunction(
       StringBuilder sb,
       SplittableRandom rng,
       long time,
       String account,
       String region,
-      String service) {
-    write(sb, rng, time, account, region, PRINCIPALS[0], changeCall(service));
+      String function) {
+    sb.append("{\"functionName\":\"")
+        .append(function)
+        .append("\",\"functionArn\":\"arn:aws:lambda:");
+    sb.append(region).append(':').append(account).append(":function:").append(function);
+    sb.append("\",\"runtime\":\"nodejs20.x\",\"role\":\"arn:aws:iam::").append(account);
+    sb.append(":role/").append(function).append("-role\",\"handler\":\"index.handler\"");
+    sb.append(",\"codeSize\":").append(2_000_000 + rng.nextInt(3_000_000));
+    sb.append(",\"description\":\"\",\"timeout\":6,\"memorySize\":512,\"lastModified\":\"");
+    Text.isoMillis(sb, time).setLength(sb.length() - 1);
+    byte[] sha = new byte[32];
+    rng.nextBytes(sha);
+    sb.append("+0000\",\"codeSha256\":\"").append(Base64.getEncoder().encodeToString(sha));
+    sb.append("\",\"version\":\"").append(10 + rng.nextInt(90));
+    sb.append("\",\"tracingConfig\":{\"mode\":\"PassThrough\"},\"revisionId\":\"");
+    Text.uuid(sb, rng).append("\",\"state\":\"Active\",\"lastUpdateStatus\":\"InProgress\"");
+    sb.append(",\"lastUpdateStatusReason\":\"The function is being created.\"");
+    sb.append(",\"lastUpdateStatusReasonCode\":\"Creating\",\"packageType\":\"Zip\"");
+    return sb.append(",\"architectures\":[\"x86_64\"]}");
   }
 
-  /** The event name and target of the change planted before a burst of {@code service}. */
-  static String changeFor(String service) {
-    return changeCall(service).name() + " " + service;
+  /** UpdateService's response: the service, its new deployment rolling out next to the old one. */
+  private static StringBuilder ecsService(
+      StringBuilder sb,
+      SplittableRandom rng,
+      String account,
+      String region,
+      String cluster,
+      String service,
+      int revision) {
+    String arn = "arn:aws:ecs:" + region + ":" + account + ":";
+    int desired = 2 + rng.nextInt(5);
+    sb.append("{\"service\":{\"serviceArn\":\"").append(arn).append("service/").append(cluster);
+    sb.append('/').append(service).append("\",\"serviceName\":\"").append(service);
+    sb.append("\",\"clusterArn\":\"").append(arn).append("cluster/").append(cluster);
+    sb.append("\",\"taskDefinition\":\"").append(arn).append("task-definition/").append(service);
+    sb.append(':').append(revision).append("\",\"desiredCount\":").append(desired);
+    sb.append(",\"runningCount\":").append(desired).append(",\"pendingCount\":0");
+    sb.append(",\"launchType\":\"FARGATE\",\"platformVersion\":\"LATEST\",\"status\":\"ACTIVE\"");
+    sb.append(",\"deployments\":[");
+    for (int i = 0; i < 2; i++) {
+      sb.append(i == 0 ? "{\"id\":\"ecs-svc/" : ",{\"id\":\"ecs-svc/");
+      Text.pad(sb, rng.nextLong(1_000_000_000_000_000_000L), 19);
+      sb.append("\",\"status\":\"").append(i == 0 ? "PRIMARY" : "ACTIVE");
+      sb.append("\",\"taskDefinition\":\"").append(arn).append("task-definition/");
+      sb.append(service).append(':').append(revision - i).append("\",\"desiredCount\":");
+      sb.append(desired).append(",\"runningCount\":").append(i == 0 ? 0 : desired);
+      sb.append(",\"rolloutState\":\"").append(i == 0 ? "IN_PROGRESS" : "COMPLETED").append("\"}");
+    }
+    return sb.append("]}}");
   }
 
-  private static Call changeCall(String service) {
-    return switch (service) {
-      case "payments-fn" ->
-          new Call(
-              "lambda.amazonaws.com",
-              "UpdateFunctionCode20150331v2",
-              false,
-              (sb, rng) ->
-                  Text.hex(
-                          sb.append(
-                              "{\"functionName\":\"payments-fn\",\"publish\":true,"
-                                  + "\"s3Bucket\":\"artifacts-example\",\"s3Key\":\"payments-fn/"),
-                          rng,
-                          12)
-                      .append(".zip\"}"));
-      case "orders-api" ->
-          new Call(
-              "apigateway.amazonaws.com",
-              "CreateDeployment",
-              false,
-              params("{\"restApiId\":\"a1b2c3d4e5\",\"stageName\":\"prod\"}"));
-      case "web" ->
-          new Call(
-              "elasticloadbalancing.amazonaws.com",
-              "ModifyTargetGroupAttributes",
-              false,
-              params(
-                  "{\"targetGroupArn\":\"web-tg\",\"attributes\":[{\"key\":"
-                      + "\"deregistration_delay.timeout_seconds\",\"value\":\"0\"}]}"));
-      case "inventory" ->
-          new Call(
-              "ssm.amazonaws.com",
-              "PutParameter",
-              false,
-              params(
-                  "{\"name\":\"/inventory/db/pool-size\",\"type\":\"String\",\"overwrite\":true}"));
-      default ->
-          new Call(
-              "ecs.amazonaws.com",
-              "UpdateService",
-              false,
-              (sb, rng) ->
-                  sb.append("{\"cluster\":\"shop\",\"service\":\"")
-                      .append(service)
-                      .append("\",\"taskDefinition\":\"")
-                      .append(service)
-                      .append(':')
-                      .append(40 + rng.nextInt(20))
-                      .append("\",\"forceNewDeployment\":false}"));
-    };
+  /** UpdateStack's request: a new template and image tag, the other parameters kept. */
+  private static StringBuilder stackUpdate(StringBuilder sb, SplittableRandom rng, String stack) {
+    sb.append("{\"stackName\":\"").append(stack);
+    sb.append("\",\"templateURL\":\"https://artifacts-example.s3.eu-west-1.amazonaws.com/");
+    Text.hex(sb.append(stack).append('/'), rng, 12).append(".yaml\",\"parameters\":[");
+    Text.hex(sb.append("{\"parameterKey\":\"ImageTag\",\"parameterValue\":\""), rng, 12);
+    sb.append("\"},{\"parameterKey\":\"Stage\",\"usePreviousValue\":true}]");
+    return sb.append(",\"capabilities\":[\"CAPABILITY_IAM\",\"CAPABILITY_AUTO_EXPAND\"]}");
+  }
+
+  /** A stack's id, the same for every update of the stack in one account. */
+  private static StringBuilder stackArn(
+      StringBuilder sb, String account, String region, String stack) {
+    sb.append("arn:aws:cloudformation:").append(region).append(':').append(account);
+    sb.append(":stack/").append(stack).append('/');
+    return Text.uuid(sb, new SplittableRandom((account + stack).hashCode()));
   }
 
   private static Params params(String json) {
@@ -216,7 +327,8 @@ final class CloudTrailEvents {
       String account,
       String region,
       Principal principal,
-      Call call) {
+      Call call,
+      Params response) {
     boolean service = principal.sourceIp().endsWith(".amazonaws.com");
     sb.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",");
     sb.append("\"principalId\":\"AROA");
@@ -248,7 +360,12 @@ final class CloudTrailEvents {
     } else {
       call.request().append(sb, rng);
     }
-    sb.append(",\"responseElements\":").append(call.readOnly() ? "null" : "{\"_return\":true}");
+    sb.append(",\"responseElements\":");
+    if (response == null) {
+      sb.append("null");
+    } else {
+      response.append(sb, rng);
+    }
     Text.uuid(sb.append(",\"requestID\":\""), rng);
     Text.uuid(sb.append("\",\"eventID\":\""), rng);
     sb.append("\",\"readOnly\":").append(call.readOnly());

@@ -21,11 +21,9 @@ final class CloudTrailProfile implements LogProfile {
     out.commit();
   }
 
-  /** Writes the change planted before {@code incident}, at its planned time. */
-  void writeChange(Incident incident, Unit unit, LogLines out) {
-    long time = incident.changeTime().toEpochMilli();
-    CloudTrailEvents.writeChange(
-        out.begin(time), unit.rng, time, unit.stream.account(), region, incident.service());
+  /** Writes a planted change, timestamped when it was made. */
+  void writeChange(PlantedChange change, Unit unit, LogLines out) {
+    CloudTrailEvents.writeChange(out.begin(change.time().toEpochMilli()), unit.rng, change, region);
     out.commit();
   }
 }

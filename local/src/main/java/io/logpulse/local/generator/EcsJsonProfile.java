@@ -51,7 +51,7 @@ final class EcsJsonProfile implements LogProfile {
       path(err, route, new SplittableRandom(pathSeed)).append('"');
       err.append(",\"request_id\":\"");
       Text.uuid(err, new SplittableRandom(requestIdSeed)).append("\",\"stack_trace\":");
-      Text.jsonString(err, StackTraces.pick(rng, unit.burst != null)).append('}');
+      Text.jsonString(err, StackTraces.pick(rng, unit.failing())).append('}');
       out.commit();
     }
 

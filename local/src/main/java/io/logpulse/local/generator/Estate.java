@@ -19,11 +19,18 @@ final class Estate {
   /** CloudTrail delivers an API call's event this long after the call. */
   static final long CLOUDTRAIL_LAG_MILLIS = 5 * 60_000L;
 
-  /** The services that can have an error burst. */
-  static final List<String> BURSTABLE =
-      List.of("checkout", "payments-fn", "orders-api", "web", "inventory");
-
   private Estate() {}
+
+  /**
+   * The ECS cluster of an account's services: {@code shop}, {@code payments} or {@code platform}.
+   */
+  static String ecsCluster(String account) {
+    return switch (account) {
+      case SHOP -> "shop";
+      case PAYMENTS -> "payments";
+      default -> "platform";
+    };
+  }
 
   /** The log streams, in a fixed order: a stream's position is its stream index. */
   static List<LogStreamSpec> streams(Instant start) {
@@ -52,9 +59,21 @@ final class Estate {
             checkout,
             8));
     streams.add(
-        app(SHOP, "/ecs/web-nginx", "web/nginx/0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5", "web", web, 20));
+        app(
+            SHOP,
+            "/ecs/web-nginx",
+            "web/nginx/0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5",
+            "web-nginx",
+            web,
+            20));
     streams.add(
-        app(SHOP, "/ecs/web-nginx", "web/nginx/5c4b3a29180746f5e4d3c2b1a0f9e8d7", "web", web, 20));
+        app(
+            SHOP,
+            "/ecs/web-nginx",
+            "web/nginx/5c4b3a29180746f5e4d3c2b1a0f9e8d7",
+            "web-nginx",
+            web,
+            20));
     streams.add(
         app(
             SHOP,
@@ -111,7 +130,8 @@ final class Estate {
             "inventory",
             inventory,
             4));
-    streams.add(app(PLATFORM, "/aws/ec2/web/nginx/access", "i-0a1b2c3d4e5f60718", "web", web, 12));
+    streams.add(
+        app(PLATFORM, "/aws/ec2/web/nginx/access", "i-0a1b2c3d4e5f60718", "nginx", web, 12));
     streams.add(
         app(
             PLATFORM,

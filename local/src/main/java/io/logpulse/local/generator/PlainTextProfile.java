@@ -23,9 +23,7 @@ final class PlainTextProfile implements LogProfile {
     switch (level) {
       case "ERROR" -> {
         line.append("c.e.i.StockSync - stock sync failed for warehouse wh-");
-        line.append(1 + rng.nextInt(6))
-            .append('\n')
-            .append(StackTraces.pick(rng, unit.burst != null));
+        line.append(1 + rng.nextInt(6)).append('\n').append(StackTraces.pick(rng, unit.failing()));
       }
       case "WARN " -> {
         line.append("c.e.Inventory - stock low for sku SKU-").append(10_000 + rng.nextInt(90_000));

@@ -4,19 +4,21 @@ import java.util.SplittableRandom;
 
 /**
  * One unit of work being written by a {@link LogProfile}: when it happens, on which log stream,
- * whether an error burst is on, and the record's random source. One instance is reused for all
+ * which planted incident is on, and the record's random source. One instance is reused for all
  * units of a record.
  */
 final class Unit {
-
-  /** How much slower every request of a service is while its error burst lasts. */
-  static final double BURST_SLOWDOWN = 2.5;
 
   SplittableRandom rng;
   LogStreamSpec stream;
   long timestamp;
   long windowEnd;
   Incident burst;
+
+  /** Whether an incident of failing requests is on: its stack traces include the regression. */
+  boolean failing() {
+    return burst != null && burst.problem() == Incident.Problem.ERRORS;
+  }
 
   /** The share of requests that fail at this unit's time. */
   double errorRate() {
@@ -25,7 +27,7 @@ final class Unit {
 
   /** The latency multiplier at this unit's time. */
   double slowdown() {
-    return burst == null ? 1 : BURST_SLOWDOWN;
+    return burst == null ? 1 : burst.latencyFactor();
   }
 
   /** A timestamp {@code offsetMillis} after the unit's start, kept inside the record's window. */

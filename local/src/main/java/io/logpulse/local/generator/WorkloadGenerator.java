@@ -4,20 +4,29 @@ import io.logpulse.schema.SourceRecord;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The embedded synthetic workload: Kinesis records carrying CloudWatch Logs subscription envelopes
  * from a simulated estate of 16 log streams in three accounts (ECS JSON, Lambda, API Gateway,
  * nginx, plain text and CloudTrail), with a daily load curve, Poisson noise, heavy-tailed
- * latencies, seeded error bursts, and a few late, very late, corrupt and control records.
+ * latencies, seeded incidents with the CloudTrail changes that cause them and decoy changes around
+ * them (see {@link BurstPlanner}), and a few late, very late, corrupt and control records.
  *
  * <p>Record {@code index} belongs to tick {@code index / streams} and log stream {@code index %
  * streams}. Each record is a pure function of the settings and its index, drawn from its own random
  * source seeded with both, so any range of indexes can be generated in any order, in parallel, and
  * always yields the same bytes.
+ *
+ * <p>A CloudTrail record delivers the planted changes of its account whose delivery time falls in
+ * its tick, timestamped when they were made; those records are always on time and intact, so that
+ * no planted change is lost to the generator's own misbehaviour.
  */
 public final class WorkloadGenerator implements Serializable {
 
@@ -33,7 +42,8 @@ public final class WorkloadGenerator implements Serializable {
 
   private final GeneratorSettings settings;
   private final List<LogStreamSpec> streams;
-  private final List<Incident> bursts;
+  private final List<Incident> incidents;
+  private final Map<Long, List<PlantedChange>> changesByRecord;
   private final long startMillis;
   private final long tickMillis;
   private final long ticks;
@@ -45,12 +55,10 @@ public final class WorkloadGenerator implements Serializable {
     this.startMillis = settings.start().toEpochMilli();
     this.tickMillis = settings.tick().toMillis();
     this.ticks = settings.duration().toMillis() / tickMillis;
-    this.bursts =
+    this.incidents =
         BurstPlanner.plan(
-            new SplittableRandom(mix(settings.seed(), -1)),
-            settings.start(),
-            settings.duration(),
-            streams);
+            new SplittableRandom(mix(settings.seed(), -1)), settings.start(), settings.duration());
+    this.changesByRecord = changesByRecord();
   }
 
   public GeneratorSettings settings() {
@@ -76,22 +84,22 @@ public final class WorkloadGenerator implements Serializable {
     return Instant.ofEpochMilli(startMillis + index / streams.size() * tickMillis);
   }
 
-  /** The injected error bursts, in start order. */
-  public List<Incident> plannedErrorBursts() {
-    return bursts;
+  /** The planted incidents, in start order. */
+  public List<Incident> plannedIncidents() {
+    return incidents;
   }
 
   /** What record {@code index} is meant to be: its payload kind and lateness. */
   public RecordPlan plan(long index) {
     checkIndex(index);
-    return drawPlan(new SplittableRandom(mix(settings.seed(), index)));
+    return drawPlan(index, new SplittableRandom(mix(settings.seed(), index)));
   }
 
   /** The record at {@code index}, in {@code [0, recordCount())}. */
   public SourceRecord record(long index) {
     checkIndex(index);
     SplittableRandom rng = new SplittableRandom(mix(settings.seed(), index));
-    RecordPlan plan = drawPlan(rng);
+    RecordPlan plan = drawPlan(index, rng);
     int streamIndex = (int) (index % streams.size());
     LogStreamSpec stream = streams.get(streamIndex);
     long tickEnd = startMillis + (index / streams.size() + 1) * tickMillis;
@@ -155,39 +163,69 @@ public final class WorkloadGenerator implements Serializable {
     unit.rng = rng;
     unit.stream = stream;
     unit.windowEnd = windowEnd;
-    CloudTrailProfile trail = profile instanceof CloudTrailProfile ct ? ct : null;
+    List<PlantedChange> changes = changesByRecord.getOrDefault(index, List.of());
     int nextChange = 0;
     for (int i = 0; i < units; i++) {
       unit.timestamp = times[i];
-      if (trail != null) {
-        nextChange = writeChanges(trail, unit, windowStart, times[i], nextChange, writer);
-      }
+      nextChange = writeChanges(changes, nextChange, times[i], unit, profile, writer);
       unit.burst = burstAt(stream, times[i]);
       profile.write(unit, writer);
     }
-    if (trail != null) {
-      writeChanges(trail, unit, windowStart, windowEnd, nextChange, writer);
-    }
+    writeChanges(changes, nextChange, Long.MAX_VALUE, unit, profile, writer);
     writer.finish();
   }
 
-  /** Writes planned changes of the stream's account in [from, until), skipping {@code done}. */
-  private int writeChanges(
-      CloudTrailProfile trail, Unit unit, long from, long until, int done, EnvelopeWriter out) {
-    int written = 0;
-    for (Incident burst : bursts) {
-      long at = burst.changeTime().toEpochMilli();
-      if (burst.account().equals(unit.stream.account()) && at >= from && at < until) {
-        if (written++ >= done) {
-          trail.writeChange(burst, unit, out);
+  /**
+   * Writes the record's planted changes from {@code next} on that were made before {@code until},
+   * keeping the events in time order; returns the index of the first one not written.
+   */
+  private static int writeChanges(
+      List<PlantedChange> changes,
+      int next,
+      long until,
+      Unit unit,
+      LogProfile profile,
+      EnvelopeWriter out) {
+    int i = next;
+    while (i < changes.size() && changes.get(i).time().toEpochMilli() < until) {
+      ((CloudTrailProfile) profile).writeChange(changes.get(i++), unit, out);
+    }
+    return i;
+  }
+
+  /**
+   * Every planted change (causes and decoys) under the index of the CloudTrail record that delivers
+   * it: its account's stream, in the tick its delivery time falls in; in time order.
+   */
+  private Map<Long, List<PlantedChange>> changesByRecord() {
+    Map<Long, List<PlantedChange>> byRecord = new HashMap<>();
+    for (Incident incident : incidents) {
+      List<PlantedChange> changes = new ArrayList<>(incident.decoys());
+      changes.add(incident.plantedChange());
+      for (PlantedChange change : changes) {
+        long tick = Math.floorDiv(change.delivered().toEpochMilli() - startMillis, tickMillis);
+        if (tick < 0 || tick >= ticks) {
+          continue;
+        }
+        for (int stream = 0; stream < streams.size(); stream++) {
+          LogStreamSpec spec = streams.get(stream);
+          if (spec.profile() instanceof CloudTrailProfile
+              && spec.account().equals(change.account())) {
+            byRecord
+                .computeIfAbsent(tick * streams.size() + stream, k -> new ArrayList<>())
+                .add(change);
+          }
         }
       }
     }
-    return written;
+    byRecord.replaceAll(
+        (index, changes) ->
+            changes.stream().sorted(Comparator.comparing(PlantedChange::time)).toList());
+    return byRecord;
   }
 
   private Incident burstAt(LogStreamSpec stream, long time) {
-    for (Incident burst : bursts) {
+    for (Incident burst : incidents) {
       if (burst.covers(time)
           && burst.service().equals(stream.service())
           && burst.account().equals(stream.account())) {
@@ -197,7 +235,8 @@ public final class WorkloadGenerator implements Serializable {
     return null;
   }
 
-  private RecordPlan drawPlan(SplittableRandom rng) {
+  /** The record's plan; one that delivers planted changes is always intact and on time. */
+  private RecordPlan drawPlan(long index, SplittableRandom rng) {
     double kind = rng.nextDouble();
     double late = rng.nextDouble();
     double corrupt = settings.corruptFraction();
@@ -212,6 +251,9 @@ public final class WorkloadGenerator implements Serializable {
       payload = RecordPlan.Kind.DATA;
     }
     long lateShift = 60_000L + rng.nextLong(180_000L);
+    if (changesByRecord.containsKey(index)) {
+      return new RecordPlan(RecordPlan.Kind.DATA, RecordPlan.Lateness.ON_TIME, 0);
+    }
     if (late < settings.tooLateFraction()) {
       return new RecordPlan(payload, RecordPlan.Lateness.TOO_LATE, TOO_LATE_MILLIS);
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class TrafficShapeTest {
 
   private static final Pattern NGINX_STATUS = Pattern.compile("\" (\\d{3}) \\d+ \"");
-  private static final long CLOUDTRAIL_LAG = Duration.ofMinutes(5).toMillis();
   private static final Instant MIDNIGHT = Instant.parse("2026-11-21T00:00:00Z");
 
   @Test
@@ -55,29 +54,34 @@ class TrafficShapeTest {
   }
 
   @Test
-  void threeHoursHaveThreeBurstsOfFiveToFifteenMinutes() {
+  void threeHoursHaveThreeBurstsOfFiveToFifteenMinutesAfterTheDetectorsWarmUp() {
     GeneratorSettings settings = GeneratorSettings.defaults().withStart(MIDNIGHT);
     Instant end = MIDNIGHT.plus(settings.duration());
 
     for (long seed = 1; seed <= 5; seed++) {
-      List<Incident> bursts = new WorkloadGenerator(settings.withSeed(seed)).plannedErrorBursts();
+      List<Incident> bursts = new WorkloadGenerator(settings.withSeed(seed)).plannedIncidents();
 
       assertThat(bursts).hasSize(3);
       for (Incident burst : bursts) {
-        assertThat(burst.start()).isAfter(MIDNIGHT);
+        assertThat(burst.start()).isAfter(MIDNIGHT.plus(Duration.ofHours(1)));
         assertThat(burst.end()).isBefore(end);
         assertThat(Duration.between(burst.start(), burst.end()))
             .isBetween(Duration.ofMinutes(5), Duration.ofMinutes(15));
-        assertThat(burst.errorRate()).isBetween(0.1, 0.3);
-        assertThat(burst.changeTime()).isBefore(burst.start());
+        if (burst.problem() == Incident.Problem.ERRORS) {
+          assertThat(burst.errorRate()).isBetween(0.1, 0.3);
+        } else {
+          assertThat(burst.errorRate()).isEqualTo(Traffic.BASELINE_ERROR_RATE);
+          assertThat(burst.latencyFactor()).isBetween(3.0, 6.0);
+        }
+        assertThat(burst.plantedChange().time()).isBefore(burst.start());
       }
     }
   }
 
   @Test
-  void burstsRaiseTheErrorShareOfTheirServiceAndPlantAChange() throws IOException {
+  void errorBurstsRaiseTheErrorShareOfTheirServiceAndPlantAChange() throws IOException {
     Set<String> services = new HashSet<>();
-    for (long seed = 1; seed <= 4; seed++) {
+    for (long seed = 1; seed <= 6; seed++) {
       GeneratorSettings settings =
           GeneratorSettings.defaults()
               .withSeed(seed)
@@ -87,7 +91,11 @@ class TrafficShapeTest {
               .withLateFraction(0)
               .withTooLateFraction(0);
       WorkloadGenerator generator = new WorkloadGenerator(settings);
-      for (Incident burst : generator.plannedErrorBursts()) {
+      for (Incident burst : generator.plannedIncidents()) {
+        assertThat(plantedChange(generator, burst)).as("change before %s", burst).isTrue();
+        if (burst.problem() != Incident.Problem.ERRORS) {
+          continue;
+        }
         services.add(burst.service());
         long window = Duration.ofMinutes(5).toMillis();
         long start = burst.start().toEpochMilli();
@@ -98,11 +106,11 @@ class TrafficShapeTest {
             .as("error share of %s during %s", burst.service(), burst)
             .isGreaterThan(Math.max(0.05, before.share() * 5))
             .isBetween(burst.errorRate() * 0.5, burst.errorRate() * 1.5);
-        assertThat(plantedChange(generator, burst)).as("change before %s", burst).isTrue();
       }
     }
     assertThat(services)
-        .containsExactlyInAnyOrder("checkout", "payments-fn", "orders-api", "web", "inventory");
+        .containsExactlyInAnyOrder(
+            "checkout", "payments-fn", "orders-api", "web-nginx", "inventory");
   }
 
   /** Mean events per record over the first five minutes of the given UTC hour. */
@@ -156,14 +164,13 @@ class TrafficShapeTest {
   /** Positions of the log streams of the burst's service in the burst's account. */
   private static List<Integer> streamsOf(WorkloadGenerator generator, Incident burst)
       throws IOException {
-    String suffix = burst.service().equals("web") ? "nginx" : burst.service();
     List<Integer> streams = new ArrayList<>();
     for (int stream = 0; stream < generator.streamCount(); stream++) {
       JsonNode envelope = Envelopes.envelope(generator.record(stream));
       String logGroup = envelope.get("logGroup").asText();
       if (envelope.get("owner").asText().equals(burst.account())
           && !logGroup.startsWith("aws-cloudtrail-logs-")
-          && (logGroup.contains("/" + suffix) || logGroup.contains("/" + burst.service()))) {
+          && logGroup.endsWith("/" + burst.service())) {
         streams.add(stream);
       }
     }
@@ -188,7 +195,7 @@ class TrafficShapeTest {
         }
         return message.contains("Duration: 6000.00 ms\t") ? 1 : 0;
       }
-      case "web" -> {
+      case "web-nginx" -> {
         Matcher matcher = NGINX_STATUS.matcher(message);
         assertThat(matcher.find()).as(message).isTrue();
         return Integer.parseInt(matcher.group(1)) >= 500 ? 1 : 0;
@@ -199,14 +206,17 @@ class TrafficShapeTest {
     }
   }
 
-  /** Whether the CloudTrail stream of the burst's account holds the planned change. */
+  /**
+   * Whether the CloudTrail stream of the burst's account holds the planned change, in the record of
+   * the tick CloudTrail delivers it in.
+   */
   private static boolean plantedChange(WorkloadGenerator generator, Incident burst)
       throws IOException {
-    String eventName = burst.change().split(" ")[0];
-    long changeMs = burst.changeTime().toEpochMilli();
+    String eventName = burst.plantedChange().eventName();
+    long changeMs = burst.plantedChange().time().toEpochMilli();
     long tickMs = generator.settings().tick().toMillis();
     long startMs = generator.settings().start().toEpochMilli();
-    long tick = (changeMs + CLOUDTRAIL_LAG - startMs) / tickMs;
+    long tick = (burst.plantedChange().delivered().toEpochMilli() - startMs) / tickMs;
     for (long index = tick * generator.streamCount();
         index < (tick + 1) * generator.streamCount();
         index++) {

@@ -57,7 +57,7 @@ class WorkloadGeneratorTest {
       assertThat(Envelopes.bytes(second.record(indexes[i])))
           .isEqualTo(Envelopes.bytes(first.record(indexes[i])));
     }
-    assertThat(first.plannedErrorBursts()).isEqualTo(second.plannedErrorBursts());
+    assertThat(first.plannedIncidents()).isEqualTo(second.plannedIncidents());
   }
 
   @Test
@@ -87,7 +87,7 @@ class WorkloadGeneratorTest {
     }
 
     assertThat(copy.map(3L)).isEqualTo(generator.record(3));
-    assertThat(copy.generator().plannedErrorBursts()).isEqualTo(generator.plannedErrorBursts());
+    assertThat(copy.generator().plannedIncidents()).isEqualTo(generator.plannedIncidents());
   }
 
   @Test
@@ -109,17 +109,18 @@ class WorkloadGeneratorTest {
         }
         regressions++;
         long time = event.get("timestamp").asLong();
-        assertThat(generator.plannedErrorBursts())
+        assertThat(generator.plannedIncidents())
             .as("%s %s at %d", account, logGroup, time)
             .anySatisfy(
                 burst -> {
+                  assertThat(burst.problem()).isEqualTo(Incident.Problem.ERRORS);
                   assertThat(burst.account()).isEqualTo(account);
                   assertThat(logGroup).contains(burst.service());
                   assertThat(burst.covers(time)).isTrue();
                 });
       }
     }
-    assertThat(generator.plannedErrorBursts())
+    assertThat(generator.plannedIncidents())
         .extracting(Incident::service)
         .containsAnyOf("checkout", "inventory");
     assertThat(regressions).isGreaterThan(20);
@@ -141,6 +142,9 @@ class WorkloadGeneratorTest {
     Map<RecordPlan.Kind, Integer> kinds = new EnumMap<>(RecordPlan.Kind.class);
     Map<RecordPlan.Lateness, Integer> lateness = new EnumMap<>(RecordPlan.Lateness.class);
     String previousSequence = "";
+    PlantedChange extraLate = generator.plannedIncidents().get(0).plantedChange();
+    assertThat(extraLate.deliveryLag()).isGreaterThan(Duration.ofMillis(CLOUDTRAIL_LAG));
+    int extraLateSeen = 0;
 
     for (long index = 0; index < generator.recordCount(); index++) {
       SourceRecord record = generator.record(index);
@@ -181,6 +185,16 @@ class WorkloadGeneratorTest {
         assertThat(ids.add(event.get("id").asText())).as("unique id").isTrue();
         assertThat(event.get("message").asText()).isNotEmpty();
         long timestamp = event.get("timestamp").asLong();
+        if (cloudTrail
+            && timestamp == extraLate.time().toEpochMilli()
+            && event.get("message").asText().contains(extraLate.eventName())) {
+          // Delivered in the tick of its delivery time, stamped with the time it was made.
+          assertThat(tickStart)
+              .isEqualTo(
+                  startMs + (extraLate.delivered().toEpochMilli() - startMs) / tickMs * tickMs);
+          extraLateSeen++;
+          continue;
+        }
         long expectedStart = tickStart - lag - plan.shiftMillis();
         assertThat(timestamp).isBetween(expectedStart, expectedStart + tickMs - 1);
         switch (plan.lateness()) {
@@ -191,6 +205,7 @@ class WorkloadGeneratorTest {
       }
     }
 
+    assertThat(extraLateSeen).isEqualTo(1);
     assertThat(kinds.keySet()).containsExactlyInAnyOrder(RecordPlan.Kind.values());
     assertThat(lateness.keySet()).containsExactlyInAnyOrder(RecordPlan.Lateness.values());
     assertThat(kinds.get(RecordPlan.Kind.CONTROL)).isBetween(100, 250);
