@@ -37,10 +37,22 @@ final class EventDraft {
 
   String eventSource;
   String eventName;
+  String trailEventId;
   String region;
   String principal;
+  String principalKind;
+  String sourceIp;
+  String userAgent;
+  String agent;
   Boolean readOnly;
+
+  /** A successful mutating API call. */
   boolean change;
+
+  /** The errorCode of a failed API call. */
+  String errorCode;
+
   String changeKind;
+
   List<String> resources = List.of();
 }

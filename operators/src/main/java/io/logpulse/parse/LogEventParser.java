@@ -123,6 +123,12 @@ public final class LogEventParser implements Serializable {
     out.setChange(d.change);
     out.setChangeKind(d.changeKind);
     out.setResources(d.resources);
+    out.setTrailEventId(d.trailEventId);
+    out.setErrorCode(d.errorCode);
+    out.setPrincipalKind(d.principalKind);
+    out.setSourceIp(d.sourceIp);
+    out.setUserAgent(d.userAgent);
+    out.setAgent(d.agent);
     out.setMessage(cut(message));
     return out;
   }
