@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Only API calls (eventType AwsApiCall) can be changes, and only their errorCode is kept: a
  * console sign-in is not a change, successful or not.
  *
- * <p>Change kinds, first match wins:
+ * <p>The built-in change kinds ({@link #changeKind}; {@link ChangeKindRules} tries the user's rules
+ * first), first match wins:
  *
  * <ol>
  *   <li>a table of API names ({@link #KINDS}) for {@code deploy}, {@code configuration}, {@code
@@ -80,7 +81,6 @@ final class CloudTrailEvents {
     boolean apiCall = "AwsApiCall".equals(f.text(Slot.EVENT_TYPE));
     d.errorCode = apiCall ? f.text(Slot.ERROR_CODE) : null;
     d.change = apiCall && !isReadOnly && d.errorCode == null;
-    d.changeKind = isReadOnly ? null : changeKind(source, name);
     d.resources = f.resources(source);
   }
 

@@ -52,7 +52,5 @@ final class EventDraft {
   /** The errorCode of a failed API call. */
   String errorCode;
 
-  String changeKind;
-
   List<String> resources = List.of();
 }
