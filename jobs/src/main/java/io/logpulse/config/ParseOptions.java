@@ -1,10 +1,14 @@
 package io.logpulse.config;
 
+import io.logpulse.parse.ChangeEvents;
 import io.logpulse.parse.ParserSettings;
 import java.util.Arrays;
 import java.util.List;
 
-/** Configuration keys of log parsing: service names, what counts as an error, operations. */
+/**
+ * Configuration keys of log parsing: service names, what counts as an error, operations, CloudTrail
+ * change kinds.
+ */
 public final class ParseOptions {
 
   public static final ConfigKey<String> SERVICE_RULES =
@@ -79,6 +83,22 @@ public final class ParseOptions {
           "100",
           ValueParser.intBetween(1, 100_000));
 
+  public static final ConfigKey<String> CLOUDTRAIL_CHANGE_KINDS =
+      ConfigKey.of(
+          "parse.cloudtrail.change-kinds",
+          "Extra rules classifying mutating CloudTrail calls, tried before the built-in ones:"
+              + " '[eventSource:]EventName=kind' separated by commas, EventName may end with * for"
+              + " a prefix, e.g. 'UpdateFunctionConfiguration=deploy,s3:PutBucket*=configuration'.",
+          "",
+          ValueParser.of(
+              rules -> {
+                ParserSettings.defaults().withChangeKindRules(rules);
+                return rules;
+              },
+              "comma-separated '[eventSource:]EventName=kind' rules (EventName may end with *),"
+                  + " kind one of "
+                  + String.join(", ", ChangeEvents.KINDS)));
+
   /** Every key of this class. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -89,7 +109,8 @@ public final class ParseOptions {
           LAMBDA_FAILURES_ARE_ERRORS,
           MAX_MESSAGE_CHARS,
           OPERATIONS,
-          MAX_OPERATIONS_PER_SERVICE);
+          MAX_OPERATIONS_PER_SERVICE,
+          CLOUDTRAIL_CHANGE_KINDS);
 
   private ParseOptions() {}
 
@@ -103,6 +124,7 @@ public final class ParseOptions {
         .withLambdaFailuresAreErrors(config.get(LAMBDA_FAILURES_ARE_ERRORS))
         .withMaxMessageLength(config.get(MAX_MESSAGE_CHARS))
         .withOperations(config.get(OPERATIONS))
-        .withMaxOperationsPerService(config.get(MAX_OPERATIONS_PER_SERVICE));
+        .withMaxOperationsPerService(config.get(MAX_OPERATIONS_PER_SERVICE))
+        .withChangeKindRules(config.get(CLOUDTRAIL_CHANGE_KINDS));
   }
 }

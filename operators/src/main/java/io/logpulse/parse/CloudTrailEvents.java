@@ -1,17 +1,20 @@
 package io.logpulse.parse;
 
 import io.logpulse.parse.JsonFields.Slot;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a CloudTrail event into the change record incident correlation needs: who (principal)
- * changed what (resources) in which account and region, whether it was a successful mutating call
- * ({@code change}), and what kind of change it was ({@code change_kind}).
+ * Turns a CloudTrail event into the change record incident correlation needs: who (principal,
+ * principal kind) changed what (resources) in which account and region, from where (source IP, user
+ * agent, {@link CallerAgents agent}), and whether it was a successful mutating call ({@code
+ * change}) or a failed one ({@code error_code}).
  *
- * <p>Change kinds, first match wins:
+ * <p>Only API calls (eventType AwsApiCall) can be changes, and only their errorCode is kept: a
+ * console sign-in is not a change, successful or not.
+ *
+ * <p>The built-in change kinds ({@link #changeKind}; {@link ChangeKindRules} tries the user's rules
+ * first), first match wins:
  *
  * <ol>
  *   <li>a table of API names ({@link #KINDS}) for {@code deploy}, {@code configuration}, {@code
@@ -25,11 +28,25 @@ import java.util.Map;
  * </ol>
  *
  * Read-only calls get no change kind.
+ *
+ * <p>The principal kind is read from {@code userIdentity.type} (AssumedRole: role, IAMUser: user,
+ * Root: root, AWSService: service, FederatedUser, WebIdentityUser and SAMLUser: federated), else
+ * from the shape of the principal's ARN.
  */
 final class CloudTrailEvents {
   static final String SERVICE = "cloudtrail";
 
   private static final Map<String, String> KINDS = kinds();
+
+  private static final Map<String, String> PRINCIPAL_KINDS =
+      Map.of(
+          "AssumedRole", "role",
+          "IAMUser", "user",
+          "Root", "root",
+          "AWSService", "service",
+          "FederatedUser", "federated",
+          "WebIdentityUser", "federated",
+          "SAMLUser", "federated");
 
   private static final String[] READ_ONLY_PREFIXES = {"Get", "List", "Describe", "Head", "Lookup"};
   private static final String[] CONFIGURATION_PREFIXES = {
@@ -48,22 +65,47 @@ final class CloudTrailEvents {
     String name = f.text(Slot.EVENT_NAME);
     d.eventSource = source;
     d.eventName = name;
+    d.trailEventId = f.text(Slot.EVENT_ID);
     d.region = f.text(Slot.REGION);
     d.account = firstOf(f.text(Slot.RECIPIENT_ACCOUNT), f.text(Slot.USER_ACCOUNT));
-    d.principal =
-        firstOf(f.text(Slot.USER_ARN), firstOf(f.text(Slot.ISSUER_ARN), f.text(Slot.INVOKED_BY)));
+    String invokedBy = f.text(Slot.INVOKED_BY);
+    String userArn = firstOf(f.text(Slot.USER_ARN), f.text(Slot.ISSUER_ARN));
+    d.principal = firstOf(userArn, invokedBy);
+    d.principalKind = principalKind(f.text(Slot.USER_TYPE), userArn, invokedBy);
+    d.sourceIp = f.text(Slot.SOURCE_IP);
+    d.userAgent = f.text(Slot.USER_AGENT);
+    d.agent = CallerAgents.classify(d.userAgent, d.sourceIp, invokedBy, d.principal);
     Boolean readOnly = f.bool(Slot.READ_ONLY);
     boolean isReadOnly = readOnly != null ? readOnly : hasPrefix(name, READ_ONLY_PREFIXES);
     d.readOnly = isReadOnly;
-    d.change =
-        !isReadOnly && !f.has(Slot.ERROR_CODE) && "AwsApiCall".equals(f.text(Slot.EVENT_TYPE));
-    d.changeKind = isReadOnly ? null : changeKind(source, name);
-    List<String> resources = new ArrayList<>(f.resources());
-    String ssmName = f.text(Slot.SSM_NAME);
-    if (ssmName != null && "ssm.amazonaws.com".equals(source) && !resources.contains(ssmName)) {
-      resources.add(ssmName);
+    boolean apiCall = "AwsApiCall".equals(f.text(Slot.EVENT_TYPE));
+    d.errorCode = apiCall ? f.text(Slot.ERROR_CODE) : null;
+    d.change = apiCall && !isReadOnly && d.errorCode == null;
+    d.resources = f.resources(source);
+  }
+
+  /** role, user, root, service or federated; null when neither the type nor the ARN says. */
+  static String principalKind(String type, String arn, String invokedBy) {
+    String kind = type == null ? null : PRINCIPAL_KINDS.get(type);
+    if (kind != null) {
+      return kind;
     }
-    d.resources = resources;
+    if (arn != null) {
+      if (arn.contains(":assumed-role/") || arn.contains(":role/")) {
+        return "role";
+      }
+      if (arn.contains(":federated-user/")) {
+        return "federated";
+      }
+      if (arn.contains(":user/")) {
+        return "user";
+      }
+      if (arn.endsWith(":root")) {
+        return "root";
+      }
+      return null;
+    }
+    return invokedBy != null ? "service" : null;
   }
 
   /** The change kind of a mutating call (see the class documentation). */

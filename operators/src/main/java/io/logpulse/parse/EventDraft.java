@@ -37,10 +37,20 @@ final class EventDraft {
 
   String eventSource;
   String eventName;
+  String trailEventId;
   String region;
   String principal;
+  String principalKind;
+  String sourceIp;
+  String userAgent;
+  String agent;
   Boolean readOnly;
+
+  /** A successful mutating API call. */
   boolean change;
-  String changeKind;
+
+  /** The errorCode of a failed API call. */
+  String errorCode;
+
   List<String> resources = List.of();
 }

@@ -21,6 +21,13 @@ import java.util.Set;
  * elapsed} are milliseconds unless the value is a whole number of at least 10,000,000, which is
  * read as nanoseconds (Go's {@code time.Duration}, as slog writes it; ten million milliseconds
  * would be a request of nearly three hours). Strings may carry their own unit ({@code "1.2s"}).
+ *
+ * <p>CloudTrail resources come from {@code resources[].ARN} and from the {@code requestParameters}
+ * and {@code responseElements} keys of the common change APIs (Lambda, ECS, CloudFormation, SSM,
+ * EC2 security groups, DynamoDB, S3, Auto Scaling, Elastic Load Balancing, API Gateway, RDS, IAM,
+ * CloudWatch Logs, SNS, SQS, EventBridge, EC2 instances). A key whose name means different things
+ * in different services ({@code name}, {@code service}, {@code rule}, {@code groupId}...) names a
+ * resource only in calls to the services listed with it.
  */
 final class JsonKeys {
   /** How a key's value is read. */
@@ -43,8 +50,23 @@ final class JsonKeys {
    * @param slot what the value fills; null for {@link Kind#PRESENCE} keys
    * @param rank lower wins among keys of one slot
    * @param apiGateway whether only API Gateway access logs write this key
+   * @param trail whether the key matters only in CloudTrail events while other logs often have it
+   *     too ({@code userAgent}): it is read only once the message has shown {@code eventVersion}
+   * @param sources for {@link Kind#RESOURCE} keys, the event sources (services) in whose calls the
+   *     key names a resource; empty for any
    */
-  record Key(Slot slot, int rank, Kind kind, Unit unit, boolean apiGateway) {}
+  record Key(
+      Slot slot,
+      int rank,
+      Kind kind,
+      Unit unit,
+      boolean apiGateway,
+      boolean trail,
+      Set<String> sources) {}
+
+  private static final String ECS = "ecs.amazonaws.com";
+  private static final String EC2 = "ec2.amazonaws.com";
+  private static final String IAM = "iam.amazonaws.com";
 
   private static final Set<String> API_GATEWAY_KEYS =
       Set.of(
@@ -152,19 +174,61 @@ final class JsonKeys {
     t.add(Slot.INVOKED_BY, Kind.TEXT, "userIdentity.invokedBy");
     t.add(Slot.READ_ONLY, Kind.BOOL, "readOnly");
     t.add(Slot.ERROR_CODE, Kind.TEXT, "errorCode");
-    t.add(Slot.SSM_NAME, Kind.TEXT, "requestParameters.name");
-    t.add(
-        Slot.RESOURCE,
-        Kind.RESOURCE,
-        "resources.ARN",
-        "requestParameters.functionName",
-        "requestParameters.serviceName",
-        "requestParameters.cluster",
-        "requestParameters.stackName",
-        "requestParameters.groupId",
-        "requestParameters.tableName",
-        "requestParameters.bucketName");
+    t.add(Slot.USER_TYPE, Kind.TEXT, "userIdentity.type");
+    t.trail(Slot.EVENT_ID, "eventID");
+    t.trail(Slot.SOURCE_IP, "sourceIPAddress");
+    t.trail(Slot.USER_AGENT, "userAgent");
+    resources(t);
     return Map.copyOf(t.keys);
+  }
+
+  /** CloudTrail resource keys (see the class documentation). */
+  private static void resources(Table t) {
+    t.resources(Set.of(), "resources.ARN");
+    t.resources(Set.of(), "requestParameters.functionName", "responseElements.functionArn");
+    t.resources(Set.of(), "requestParameters.cluster", "requestParameters.serviceName");
+    t.resources(
+        Set.of(ECS),
+        "requestParameters.service",
+        "responseElements.service.serviceArn",
+        "requestParameters.taskDefinition",
+        "responseElements.service.taskDefinition",
+        "responseElements.taskDefinition.taskDefinitionArn");
+    t.resources(Set.of(), "requestParameters.stackName", "responseElements.stackId");
+    t.resources(Set.of("ssm.amazonaws.com", "events.amazonaws.com"), "requestParameters.name");
+    t.resources(Set.of("events.amazonaws.com"), "requestParameters.rule");
+    t.resources(Set.of(), "responseElements.ruleArn");
+    t.resources(
+        Set.of(EC2),
+        "requestParameters.groupId",
+        "requestParameters.groupSet.items.groupId",
+        "requestParameters.ModifySecurityGroupRulesRequest.GroupId",
+        "responseElements.groupId",
+        "requestParameters.instancesSet.items.instanceId");
+    t.resources(
+        Set.of(),
+        "requestParameters.tableName",
+        "responseElements.tableDescription.tableArn",
+        "requestParameters.bucketName",
+        "requestParameters.autoScalingGroupName",
+        "requestParameters.targetGroupArn",
+        "requestParameters.loadBalancerArn",
+        "requestParameters.listenerArn",
+        "requestParameters.restApiId");
+    t.resources(Set.of("apigateway.amazonaws.com"), "requestParameters.apiId");
+    t.resources(
+        Set.of(),
+        "requestParameters.dBInstanceIdentifier",
+        "responseElements.dBInstanceArn",
+        "requestParameters.dBClusterIdentifier",
+        "responseElements.dBClusterArn");
+    t.resources(Set.of(IAM), "requestParameters.roleName", "requestParameters.userName");
+    t.resources(
+        Set.of(),
+        "requestParameters.policyArn",
+        "requestParameters.logGroupName",
+        "requestParameters.topicArn",
+        "requestParameters.queueUrl");
   }
 
   private static void latencies(Table t) {
@@ -212,8 +276,30 @@ final class JsonKeys {
     }
 
     void add(String path, Slot slot, Kind kind, Unit unit) {
+      put(path, slot, kind, unit, false, Set.of());
+    }
+
+    /** Text keys only CloudTrail's reading needs; see {@link Key#trail()}. */
+    void trail(Slot slot, String... paths) {
+      for (String path : paths) {
+        put(path, slot, Kind.TEXT, Unit.MILLIS, true, Set.of());
+      }
+    }
+
+    void resources(Set<String> sources, String... paths) {
+      for (String path : paths) {
+        put(path, Slot.RESOURCE, Kind.RESOURCE, Unit.MILLIS, false, sources);
+      }
+    }
+
+    private void put(
+        String path, Slot slot, Kind kind, Unit unit, boolean trail, Set<String> sources) {
+      if (keys.containsKey(path)) {
+        throw new IllegalStateException("JSON key listed twice: " + path);
+      }
       int rank = nextRank.merge(slot, 1, Integer::sum) - 1;
-      keys.put(path, new Key(slot, rank, kind, unit, API_GATEWAY_KEYS.contains(path)));
+      keys.put(
+          path, new Key(slot, rank, kind, unit, API_GATEWAY_KEYS.contains(path), trail, sources));
     }
   }
 }

@@ -16,9 +16,11 @@ import java.io.IOException;
  * <p>Keys ({@link JsonKeys}) are matched by their dotted path, so {@code
  * {"http":{"status_code":500}}} and {@code {"http.status_code":500}} (ECS style) are the same.
  * Objects and arrays on paths that lead to no known key are skipped without being materialized,
- * which keeps large CloudTrail events and deeply nested payloads cheap. Values of the wrong type (a
- * status that is an object, a level that is a boolean) are ignored; numeric strings are accepted
- * where a number is expected.
+ * which keeps large CloudTrail events and deeply nested payloads cheap; keys only CloudTrail needs
+ * but other logs often have ({@code userAgent}) are read only after {@code eventVersion}, which
+ * CloudTrail writes first (an event with its keys in another order is read a second time). Values
+ * of the wrong type (a status that is an object, a level that is a boolean) are ignored; numeric
+ * strings are accepted where a number is expected.
  */
 final class JsonLogParser {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -35,19 +37,16 @@ final class JsonLogParser {
    * @return false when the message is not a JSON object (the caller falls back to text)
    */
   static boolean parse(String message, boolean lambdaContext, EventDraft d) {
-    JsonFields f = new JsonFields();
-    try (JsonParser p = FACTORY.createParser(message)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      readObject(p, null, f);
-      if (p.nextToken() != null) {
-        return false; // text after the object: "{...} more" is a text line that starts with JSON
-      }
-    } catch (IOException e) {
-      return false; // not JSON after all, truncated, or beyond Jackson's nesting/size limits
+    JsonFields f = read(message, false);
+    if (f == null) {
+      return false;
     }
     if (f.has(Slot.EVENT_VERSION) && f.has(Slot.EVENT_SOURCE) && f.has(Slot.EVENT_NAME)) {
+      if (f.skippedTrailKeys()) {
+        // Keys out of CloudTrail's own order (re-serialized, sorted): read once more, all of them.
+        JsonFields all = read(message, true);
+        f = all != null ? all : f;
+      }
       CloudTrailEvents.fill(f, d);
       return true;
     }
@@ -69,6 +68,27 @@ final class JsonLogParser {
       d.request = d.status != null || d.latencyMs != null;
     }
     return true;
+  }
+
+  /**
+   * The known keys' values in one pass, or null when the message is not one JSON object.
+   *
+   * @param allTrailKeys see {@link JsonFields#JsonFields(boolean)}
+   */
+  private static JsonFields read(String message, boolean allTrailKeys) {
+    JsonFields f = new JsonFields(allTrailKeys);
+    try (JsonParser p = FACTORY.createParser(message)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      readObject(p, null, f);
+      if (p.nextToken() != null) {
+        return null; // text after the object: "{...} more" is a text line that starts with JSON
+      }
+    } catch (IOException e) {
+      return null; // not JSON after all, truncated, or beyond Jackson's nesting/size limits
+    }
+    return f;
   }
 
   /** The fields every structured log may carry. */
@@ -161,7 +181,11 @@ final class JsonLogParser {
       f.markApiGateway();
     }
     if (key.kind() == Kind.RESOURCE) {
-      f.addResource(text(p, t));
+      f.addResource(text(p, t), key.sources());
+      return;
+    }
+    if (key.trail() && !f.readsTrailKeys()) {
+      f.skipTrailKey();
       return;
     }
     if (key.slot() == null || !f.wants(key.slot(), key.rank())) {

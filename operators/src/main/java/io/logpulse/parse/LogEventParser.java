@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Rules applied to every format: an event is an error when its HTTP status is at or above the
  * threshold, its level is an error level, the Lambda platform reported a timeout or failure (when
  * {@link ParserSettings#lambdaFailuresAreErrors()}; this replaces the level rule for those lines),
- * or API Gateway reported an integration error. CloudTrail events are never errors. The service
- * is the one a JSON message names ({@code service}, {@code service.name}, {@code serviceName},
- * {@code app}, {@code application}), {@code cloudtrail} for CloudTrail events, else the log
- * group's per {@link ServiceNameResolver}. The operation is {@code METHOD /path/template} when
+ * or API Gateway reported an integration error. CloudTrail events are never errors; their change
+ * kind follows {@link ParserSettings#changeKindRules()} and then the built-in rules (see {@link
+ * ChangeKindRules}). The service is the one a JSON message names ({@code service}, {@code
+ * service.name}, {@code serviceName}, {@code app}, {@code application}), {@code cloudtrail} for
+ * CloudTrail events, else the log group's per {@link ServiceNameResolver}. The operation is {@code METHOD /path/template} when
  * the event has both (see {@link RequestPaths}).
  *
  * <p>Safe to share between threads; a Flink function holds one per subtask.
@@ -34,6 +35,7 @@ public final class LogEventParser implements Serializable {
   private final ParserSettings settings;
   private final ServiceNameResolver services;
   private final OperationLimiter operations;
+  private final ChangeKindRules changeKinds;
   private final LongAdder fallbacks = new LongAdder();
 
   public LogEventParser(ParserSettings settings) {
@@ -43,6 +45,7 @@ public final class LogEventParser implements Serializable {
             settings.serviceRules(), settings.defaultServiceRules(), settings.serviceCacheSize());
     this.operations =
         new OperationLimiter(settings.maxOperationsPerService(), settings.serviceCacheSize());
+    this.changeKinds = ChangeKindRules.parse(settings.changeKindRules());
   }
 
   /**
@@ -121,8 +124,17 @@ public final class LogEventParser implements Serializable {
     out.setPrincipal(d.principal);
     out.setReadOnly(d.readOnly);
     out.setChange(d.change);
-    out.setChangeKind(d.changeKind);
+    out.setChangeKind(
+        d.format == LogFormat.CLOUDTRAIL && Boolean.FALSE.equals(d.readOnly)
+            ? changeKinds.kind(d.eventSource, d.eventName)
+            : null);
     out.setResources(d.resources);
+    out.setTrailEventId(d.trailEventId);
+    out.setErrorCode(d.errorCode);
+    out.setPrincipalKind(d.principalKind);
+    out.setSourceIp(d.sourceIp);
+    out.setUserAgent(d.userAgent);
+    out.setAgent(d.agent);
     out.setMessage(cut(message));
     return out;
   }

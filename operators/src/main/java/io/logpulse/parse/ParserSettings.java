@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>max message length: characters of the message kept in {@code ServiceEvent.message} (default
  *       4096; longer messages are cut, never rejected);
  *   <li>operations: whether {@code ServiceEvent.operation} ({@code METHOD /path/template}) is
- *       produced (default yes).
+ *       produced (default yes);
+ *   <li>change-kind rules: the user's CloudTrail change-kind rules, tried before the built-in ones
+ *       (default none; see {@link ChangeKindRules} for the rule text).
  * </ul>
  */
 public final class ParserSettings implements Serializable {
@@ -45,7 +47,8 @@ public final class ParserSettings implements Serializable {
           true,
           DEFAULT_MAX_MESSAGE_LENGTH,
           true,
-          DEFAULT_MAX_OPERATIONS_PER_SERVICE);
+          DEFAULT_MAX_OPERATIONS_PER_SERVICE,
+          "");
 
   private final String serviceRules;
   private final boolean defaultServiceRules;
@@ -56,6 +59,7 @@ public final class ParserSettings implements Serializable {
   private final int maxMessageLength;
   private final boolean operations;
   private final int maxOperationsPerService;
+  private final String changeKindRules;
 
   private ParserSettings(
       String serviceRules,
@@ -66,7 +70,8 @@ public final class ParserSettings implements Serializable {
       boolean lambdaFailuresAreErrors,
       int maxMessageLength,
       boolean operations,
-      int maxOperationsPerService) {
+      int maxOperationsPerService,
+      String changeKindRules) {
     this.serviceRules = serviceRules;
     this.defaultServiceRules = defaultServiceRules;
     this.serviceCacheSize = serviceCacheSize;
@@ -76,6 +81,7 @@ public final class ParserSettings implements Serializable {
     this.maxMessageLength = maxMessageLength;
     this.operations = operations;
     this.maxOperationsPerService = maxOperationsPerService;
+    this.changeKindRules = changeKindRules;
   }
 
   /** The settings described in the class documentation. */
@@ -101,7 +107,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** Whether the built-in {@link ServiceNameResolver#DEFAULT_RULES} apply after custom ones. */
@@ -115,7 +122,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** How many resolved log groups to cache; 0 disables the cache. */
@@ -132,7 +140,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /**
@@ -164,7 +173,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** HTTP status from which a request is an error, between 100 and 600 (600: never). */
@@ -182,7 +192,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** Whether Lambda timeouts and failed invocations reported by the platform are errors. */
@@ -196,7 +207,8 @@ public final class ParserSettings implements Serializable {
         enabled,
         maxMessageLength,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** Characters of the message kept in {@code ServiceEvent.message}; at least 0. */
@@ -213,7 +225,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         length,
         operations,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   /** Whether {@code ServiceEvent.operation} is produced. */
@@ -227,7 +240,8 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         enabled,
-        maxOperationsPerService);
+        maxOperationsPerService,
+        changeKindRules);
   }
 
   public String serviceRules() {
@@ -285,6 +299,34 @@ public final class ParserSettings implements Serializable {
         lambdaFailuresAreErrors,
         maxMessageLength,
         operations,
-        limit);
+        limit,
+        changeKindRules);
+  }
+
+  /**
+   * CloudTrail change-kind rules ({@code [eventSource:]EventName=kind}, comma-separated; see {@link
+   * ChangeKindRules}) tried before the built-in ones; blank for none.
+   *
+   * @throws IllegalArgumentException naming the first invalid rule
+   */
+  public ParserSettings withChangeKindRules(String rules) {
+    String text = rules == null ? "" : rules;
+    ChangeKindRules.parse(text);
+    return new ParserSettings(
+        serviceRules,
+        defaultServiceRules,
+        serviceCacheSize,
+        errorLevels,
+        errorStatusThreshold,
+        lambdaFailuresAreErrors,
+        maxMessageLength,
+        operations,
+        maxOperationsPerService,
+        text);
+  }
+
+  /** The CloudTrail change-kind rule text; empty for none. */
+  public String changeKindRules() {
+    return changeKindRules;
   }
 }

@@ -14,7 +14,8 @@ import java.io.Writer;
  * (DESIGN.md). Keys are always present, null when unknown, in this order: {@code format, timestamp,
  * level, error, status, latency_ms, method, path, request_id, service, operation, request,
  * cold_start, account, log_group}, and for CloudTrail events also {@code event_source, event_name,
- * region, principal, read_only, change, change_kind, resources}.
+ * region, principal, read_only, change, change_kind, resources, trail_event_id, error_code,
+ * principal_kind, source_ip, user_agent, agent}.
  */
 public final class ServiceEventJson {
   private static final JsonFactory FACTORY =
@@ -77,6 +78,12 @@ public final class ServiceEventJson {
         }
       }
       g.writeEndArray();
+      g.writeStringField("trail_event_id", e.getTrailEventId());
+      g.writeStringField("error_code", e.getErrorCode());
+      g.writeStringField("principal_kind", e.getPrincipalKind());
+      g.writeStringField("source_ip", e.getSourceIp());
+      g.writeStringField("user_agent", e.getUserAgent());
+      g.writeStringField("agent", e.getAgent());
     }
     g.writeEndObject();
   }

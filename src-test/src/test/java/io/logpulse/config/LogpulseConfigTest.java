@@ -63,6 +63,23 @@ class LogpulseConfigTest {
   }
 
   @Test
+  void changeKindRulesReachTheParserSettingsAndInvalidOnesAreRejected() {
+    String rules = "ecs:UpdateService=scaling,Put*=configuration";
+    assertThat(
+            ParseOptions.settings(config(Map.of("parse.cloudtrail.change-kinds", rules)))
+                .changeKindRules())
+        .isEqualTo(rules);
+    assertThatThrownBy(() -> config(Map.of("parse.cloudtrail.change-kinds", "UpdateService=big")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("invalid value 'UpdateService=big' for parse.cloudtrail.change-kinds")
+        .hasMessageContaining("unknown kind 'big'")
+        .hasMessageContaining(
+            "accepted: comma-separated '[eventSource:]EventName=kind' rules (EventName may end with"
+                + " *), kind one of deploy, configuration, scaling, iam, network, data, delete,"
+                + " other");
+  }
+
+  @Test
   void propertyGroupsFlattenWithTheGroupAsPrefix() {
     Properties window = new Properties();
     window.setProperty("size", "5m");

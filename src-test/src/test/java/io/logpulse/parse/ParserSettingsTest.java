@@ -20,6 +20,7 @@ class ParserSettingsTest {
     assertThat(s.serviceRules()).isEmpty();
     assertThat(s.defaultServiceRules()).isTrue();
     assertThat(s.serviceCacheSize()).isEqualTo(10_000);
+    assertThat(s.changeKindRules()).isEmpty();
   }
 
   @Test
@@ -56,6 +57,9 @@ class ParserSettingsTest {
     assertThatThrownBy(() -> s.withServiceRules("no arrow here"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("service rule #1");
+    assertThatThrownBy(() -> s.withChangeKindRules("UpdateService=rollout"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("change-kind rule #1");
   }
 
   @Test

@@ -39,7 +39,19 @@ class ServiceEventJsonTest {
                 + "\"event_name\":\"UpdateFunctionCode20150331v2\",\"region\":\"eu-west-1\","
                 + "\"principal\":\"arn:aws:sts::111111111111:assumed-role/ci-deploy/ci-deploy\","
                 + "\"read_only\":false,\"change\":true,\"change_kind\":\"deploy\","
-                + "\"resources\":[\"checkout-fn\"]}");
+                + "\"resources\":[\"checkout-fn\","
+                + "\"arn:aws:lambda:eu-west-1:111111111111:function:checkout-fn\"],"
+                + "\"trail_event_id\":\"0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9\",\"error_code\":null,"
+                + "\"principal_kind\":\"role\",\"source_ip\":\"203.0.113.10\","
+                + "\"user_agent\":\"aws-cli/2.15.0\",\"agent\":\"cli\"}");
+  }
+
+  @Test
+  void failedCloudTrailCallsCarryTheirErrorCode() {
+    String json =
+        ServiceEventJson.toJson(
+            parse("aws-cloudtrail-logs-x", fixture("cloudtrail-put-parameter-denied.json")));
+    assertThat(json).contains("\"change\":false").contains("\"error_code\":\"AccessDenied\"");
   }
 
   @Test
