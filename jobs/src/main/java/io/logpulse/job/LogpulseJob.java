@@ -2,6 +2,9 @@ package io.logpulse.job;
 
 import io.logpulse.cloudwatch.CloudWatchDatum;
 import io.logpulse.cloudwatch.CloudWatchTimestampGuard;
+import io.logpulse.correlate.CloudTrailRouter;
+import io.logpulse.correlate.CorrelateSettings;
+import io.logpulse.correlate.IncidentCorrelator;
 import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.decode.DecodeFunction;
 import io.logpulse.decode.DecodedRecordRouter;
@@ -17,22 +20,28 @@ import io.logpulse.metrics.SeriesKeySelector;
 import io.logpulse.metrics.WindowedMetricAggregator;
 import io.logpulse.parse.ParseFunction;
 import io.logpulse.schema.Anomaly;
+import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.DeadLetter;
+import io.logpulse.schema.Incident;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.MetricWindow;
 import io.logpulse.schema.ServiceEvent;
 import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
 /**
  * The logpulse job graph: source records are decoded into log events, parsed into service events,
  * pre-aggregated, windowed into per-series metrics, scored for anomalies (and their error messages
  * mined for new templates) and written out (and, when configured, the windows' deltas published to
- * CloudWatch); whatever cannot be used goes to the dead-letter sink. It is a function of its
+ * CloudWatch). CloudTrail events become change events instead, and anomalies become incidents with
+ * the changes made before them ranked as suspects (written out and, when configured, published to
+ * EventBridge). Whatever cannot be used goes to the dead-letter sink. It is a function of its
  * settings, source and sinks, so the deployed job, the local runner and the tests build the same
  * graph.
  */
@@ -40,13 +49,8 @@ public final class LogpulseJob {
 
   private LogpulseJob() {}
 
-  /**
-   * Adds the job's operators to {@code env}.
-   *
-   * @return the anomalies (every lifecycle step), for the correlation downstream; empty when
-   *     detection is off
-   */
-  public static DataStream<Anomaly> define(
+  /** Adds the job's operators to {@code env}. */
+  public static void define(
       StreamExecutionEnvironment env, JobSettings settings, JobSource source, JobSinks sinks) {
     SingleOutputStreamOperator<LogEvent> logEvents;
     DataStream<LogEvent> timedEvents;
@@ -76,7 +80,15 @@ public final class LogpulseJob {
     }
 
     SingleOutputStreamOperator<ServiceEvent> serviceEvents =
-        timedEvents.map(new ParseFunction(settings.parser())).uid("parse").name("Parse log events");
+        timedEvents
+            .map(new ParseFunction(settings.parser()))
+            .uid("parse")
+            .name("Parse log events")
+            .process(new CloudTrailRouter())
+            .uid("route-cloudtrail")
+            .name("Split off CloudTrail changes");
+    DataStream<ChangeEvent> changes = serviceEvents.getSideOutput(CloudTrailRouter.CHANGES);
+    changes.sinkTo(sinks.changes()).uid("changes-sink").name("Changes table");
 
     SingleOutputStreamOperator<SeriesAggregate> partials =
         serviceEvents
@@ -109,7 +121,47 @@ public final class LogpulseJob {
       anomalies = anomalies.union(detectPatterns(settings.patterns(), serviceEvents));
     }
     anomalies.sinkTo(sinks.anomalies()).uid("anomalies-sink").name("Anomalies table");
-    return anomalies;
+
+    if (settings.correlate() != null) {
+      DataStream<Incident> incidents = correlate(settings.correlate(), anomalies, changes);
+      incidents.sinkTo(sinks.incidents()).uid("incidents-sink").name("Incidents table");
+      if (sinks.eventBridge() != null) {
+        incidents.sinkTo(sinks.eventBridge()).uid("eventbridge-sink").name("EventBridge incidents");
+      }
+    }
+  }
+
+  /**
+   * Incidents: anomalies and changes keyed by account, with the changes of shared accounts
+   * broadcast to every account.
+   */
+  private static DataStream<Incident> correlate(
+      CorrelateSettings settings, DataStream<Anomaly> anomalies, DataStream<ChangeEvent> changes) {
+    DataStream<Either<Anomaly, ChangeEvent>> inputs =
+        anomalies
+            .map(Either::<Anomaly, ChangeEvent>Left)
+            .returns(IncidentCorrelator.INPUT_TYPE)
+            .uid("correlate-anomalies")
+            .name("Anomalies to correlate")
+            .union(
+                changes
+                    .map(Either::<Anomaly, ChangeEvent>Right)
+                    .returns(IncidentCorrelator.INPUT_TYPE)
+                    .uid("correlate-changes")
+                    .name("Changes to correlate"));
+    Set<String> sharedAccounts = settings.sharedAccounts();
+    BroadcastStream<ChangeEvent> shared =
+        changes
+            .filter(change -> sharedAccounts.contains(change.getAccount()))
+            .uid("shared-changes")
+            .name("Changes of shared accounts")
+            .broadcast(IncidentCorrelator.SHARED_CHANGES);
+    return inputs
+        .keyBy(IncidentCorrelator::accountOf)
+        .connect(shared)
+        .process(new IncidentCorrelator(settings))
+        .uid("correlate")
+        .name("Correlate anomalies with changes");
   }
 
   /**

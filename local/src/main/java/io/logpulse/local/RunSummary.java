@@ -32,6 +32,7 @@ import org.apache.flink.core.fs.Path;
  *
  * @param services one line per account and service, sorted
  * @param anomalies one line per anomaly, by start
+ * @param incidents the incidents table at each incident's latest revision
  * @param metricFiles committed metrics files read
  * @param counters the job's own counters at the end of the run
  * @param outputPath where the tables are
@@ -39,6 +40,7 @@ import org.apache.flink.core.fs.Path;
 public record RunSummary(
     List<ServiceLine> services,
     List<AnomalyLine> anomalies,
+    IncidentReport incidents,
     int metricFiles,
     Map<String, Long> counters,
     String outputPath) {
@@ -161,6 +163,7 @@ public record RunSummary(
     return new RunSummary(
         List.copyOf(lines),
         readAnomalies(outputPath, filePrefix),
+        IncidentReport.read(outputPath, filePrefix),
         files.size(),
         Map.copyOf(counters),
         outputPath);
@@ -260,6 +263,7 @@ public record RunSummary(
     List<Incident> bursts = generator == null ? List.of() : generator.plannedIncidents();
     printAnomalies(out, bursts);
     printPlanted(out, bursts);
+    incidents.print(out, bursts);
     out.println();
     out.println(
         "Parquet tables: " + outputPath + " (" + metricFiles + " metrics files from this run)");

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -31,14 +32,15 @@ import org.apache.flink.util.Collector;
  * CorrelateSettings#sharedAccounts() shared accounts} arrive on the broadcast input and are
  * candidates everywhere.
  *
- * <p>The anomalies of one service that overlap form one incident ({@code account/service@start}):
- * the first one opens it (OPEN, with the suspects ranked by {@link SuspectRanker}), each further
- * one joins it (UPDATE), and it closes when the last one closes (CLOSE). CloudTrail reaches
- * CloudWatch Logs minutes after the call, so a change usually arrives after the anomaly it caused
- * has opened: it is merged into the ranking of every incident of the account it is a candidate for,
- * and when it enters the top suspects the incident is emitted again (same id, next revision; a
- * closed incident stays CLOSE). Closed incidents stay re-rankable for {@link
- * CorrelateSettings#lateWait()} of event time, then they are cleared.
+ * <p>Anomaly steps are taken in event-time order, once the watermark passes them. The anomalies of
+ * one service that overlap form one incident ({@code account/service@start}): the first one opens
+ * it (OPEN, with the suspects ranked by {@link SuspectRanker}), each further one joins it (UPDATE),
+ * and it closes when the last one closes (CLOSE). CloudTrail reaches CloudWatch Logs minutes after
+ * the call, so a change usually arrives after the anomaly it caused has opened: it is merged into
+ * the ranking of every incident of the account it is a candidate for, and when it enters the top
+ * suspects the incident is emitted again (same id, next revision; a closed incident stays CLOSE).
+ * Closed incidents stay re-rankable for {@link CorrelateSettings#lateWait()} of event time, then
+ * they are cleared.
  *
  * <p>State per account: the changes of the last {@link CorrelateSettings#horizon()} plus {@code
  * lateWait} (at most {@link CorrelateSettings#maxChangesPerAccount()}, oldest dropped first and
@@ -74,6 +76,7 @@ public final class IncidentCorrelator
   private transient MapState<String, ChangeEvent> changes;
   private transient MapState<String, Incident> incidents;
   private transient MapState<String, String> openAnomalies;
+  private transient MapState<Long, List<Anomaly>> pending;
   private transient Counter opened;
   private transient Counter reranked;
   private transient Counter changesSeen;
@@ -106,6 +109,13 @@ public final class IncidentCorrelator
                     "open-anomalies",
                     TypeInformation.of(String.class),
                     TypeInformation.of(String.class)));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending-anomalies",
+                    TypeInformation.of(Long.class),
+                    new ListTypeInfo<>(new AvroTypeInfo<>(Anomaly.class))));
     JobMetrics metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
     opened = metrics.counter("incidentsOpened");
     reranked = metrics.counter("incidentsReranked");
@@ -118,7 +128,7 @@ public final class IncidentCorrelator
       Either<Anomaly, ChangeEvent> input, ReadOnlyContext ctx, Collector<Incident> out)
       throws Exception {
     if (input.isLeft()) {
-      onAnomaly(input.left(), ctx, out);
+      hold(input.left(), ctx);
     } else {
       onChange(input.right(), ctx, out);
     }
@@ -152,6 +162,7 @@ public final class IncidentCorrelator
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out)
       throws Exception {
+    release(timestamp, ctx, out);
     long keep = settings.horizon().toMillis() + settings.lateWait().toMillis();
     for (Iterator<ChangeEvent> it = changes.values().iterator(); it.hasNext(); ) {
       if (it.next().getTime().toEpochMilli() + keep <= timestamp) {
@@ -170,6 +181,41 @@ public final class IncidentCorrelator
     }
     if (incidents.isEmpty()) {
       incidents.clear();
+    }
+  }
+
+  /**
+   * Holds an anomaly step until the watermark passes its time. The detectors' subtasks run at their
+   * own pace, so steps of one account arrive out of time order; taken in arrival order, an anomaly
+   * could open a second incident for a service whose first one it should have joined.
+   */
+  private void hold(Anomaly anomaly, ReadOnlyContext ctx) throws Exception {
+    long time = anomaly.getTime().toEpochMilli();
+    List<Anomaly> steps = pending.get(time);
+    if (steps == null) {
+      steps = new ArrayList<>();
+    }
+    steps.add(anomaly);
+    pending.put(time, steps);
+    ctx.timerService().registerEventTimeTimer(time);
+  }
+
+  /** Processes the held steps up to {@code time}: by time, and at one time closing steps last. */
+  private void release(long time, ReadOnlyContext ctx, Collector<Incident> out) throws Exception {
+    List<Long> due = new ArrayList<>();
+    for (Long at : pending.keys()) {
+      if (at <= time) {
+        due.add(at);
+      }
+    }
+    due.sort(null);
+    for (Long at : due) {
+      List<Anomaly> steps = new ArrayList<>(pending.get(at));
+      pending.remove(at);
+      steps.sort(Comparator.comparing((Anomaly a) -> "CLOSE".equals(a.getState())));
+      for (Anomaly step : steps) {
+        onAnomaly(step, ctx, out);
+      }
     }
   }
 

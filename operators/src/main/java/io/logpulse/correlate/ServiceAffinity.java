@@ -103,7 +103,9 @@ final class ServiceAffinity implements Serializable {
     return stem.length() == 0 || stem.toString().equals(name) ? null : stem.toString();
   }
 
-  /** Whether the non-empty {@code word} occurs in {@code text} bounded by separators or the ends. */
+  /**
+   * Whether the non-empty {@code word} occurs in {@code text} bounded by separators or the ends.
+   */
   private static boolean containsWord(String text, String word) {
     for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
       int end = i + word.length();

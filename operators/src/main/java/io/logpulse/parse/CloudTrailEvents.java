@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <ol>
  *   <li>a table of API names ({@link #KINDS}) for {@code deploy}, {@code configuration}, {@code
- *       scaling}, {@code network} and {@code data}; Lambda's versioned names such as {@code
- *       UpdateFunctionCode20150331v2} are looked up without the version suffix;
+ *       scaling}, {@code network}, {@code data} and {@code other} (tagging, log retention, alarms:
+ *       bookkeeping that names a resource without changing how it runs); Lambda's versioned names
+ *       such as {@code UpdateFunctionCode20150331v2} are looked up without the version suffix;
  *   <li>{@code iam}: any call to IAM or STS, and KMS key policy and grant calls;
  *   <li>{@code delete}: names starting with Delete or Terminate;
  *   <li>{@code network}: EC2 names starting with ModifyVpc;
@@ -262,6 +263,19 @@ final class CloudTrailEvents {
         "PutEvents",
         "Publish",
         "Invoke");
+    // Bookkeeping that names a service's resources without changing how it runs.
+    put(
+        kinds,
+        "other",
+        "PutRetentionPolicy",
+        "CreateTags",
+        "DeleteTags",
+        "TagResource",
+        "UntagResource",
+        "AddTagsToResource",
+        "RemoveTagsFromResource",
+        "PutMetricAlarm",
+        "PutDashboard");
     return Map.copyOf(kinds);
   }
 

@@ -51,6 +51,8 @@ class IncidentCorrelatorTest {
     }
   }
 
+  private long watermark = Long.MIN_VALUE + 1;
+
   private void start(CorrelateSettings settings) throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
@@ -65,8 +67,15 @@ class IncidentCorrelatorTest {
     harness.processElement(Either.Right(built), built.getReceived().toEpochMilli());
   }
 
+  /**
+   * An anomaly step, and a watermark at its time (or just past the last one), which releases it: a
+   * timer at or before the watermark fires when the watermark next advances.
+   */
   private void anomalyStep(Anomaly anomaly) throws Exception {
-    harness.processElement(Either.Left(anomaly), anomaly.getTime().toEpochMilli());
+    long time = anomaly.getTime().toEpochMilli();
+    harness.processElement(Either.Left(anomaly), time);
+    watermark = Math.max(watermark + 1, time);
+    harness.watermark(watermark);
   }
 
   private List<Incident> drain() {
@@ -223,6 +232,27 @@ class IncidentCorrelatorTest {
     Incident next = drain().get(0);
     assertThat(next.getState()).isEqualTo("OPEN");
     assertThat(next.getIncidentId()).isNotEqualTo(closed.getIncidentId());
+  }
+
+  @Test
+  void anomalyStepsArrivingOutOfTimeOrderAreTakenInTimeOrder() throws Exception {
+    start(CorrelateSettings.defaults());
+    Anomaly first = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
+    Anomaly second = anomaly(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
+    harness.processElement(Either.Left(second), T + MINUTE);
+    harness.processElement(Either.Left(withState(second, "CLOSE", T + 4 * MINUTE)), T + 4 * MINUTE);
+    harness.processElement(Either.Left(first), T);
+    assertThat(drain()).isEmpty();
+
+    harness.watermark(T + 5 * MINUTE);
+
+    List<Incident> out = drain();
+    assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "UPDATE");
+    assertThat(out)
+        .extracting(Incident::getIncidentId)
+        .containsOnly(SHOP + "/checkout@2026-01-01T00:00:00Z");
+    assertThat(out.get(1).getAnomalyIds())
+        .containsExactly(first.getAnomalyId(), second.getAnomalyId());
   }
 
   @Test
