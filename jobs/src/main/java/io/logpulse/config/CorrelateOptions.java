@@ -109,6 +109,14 @@ public final class CorrelateOptions {
           ValueParser.of(
               CorrelateOptions::serviceRegions, "'service=region' entries separated by ';'"));
 
+  public static final ConfigKey<Boolean> OPEN_ON_OPERATIONS =
+      ConfigKey.of(
+          "correlate.open-on-operations",
+          "Whether an anomaly of a single operation opens an incident; otherwise operation"
+              + " anomalies only join the incident a whole-service anomaly opens.",
+          "false",
+          ValueParser.bool());
+
   public static final ConfigKey<Map<String, Double>> KIND_PRIORS =
       ConfigKey.of(
           "correlate.kind-priors",
@@ -133,6 +141,7 @@ public final class CorrelateOptions {
           SHARED_ACCOUNTS,
           SERVICE_RESOURCES,
           SERVICE_REGIONS,
+          OPEN_ON_OPERATIONS,
           KIND_PRIORS);
 
   private CorrelateOptions() {}
@@ -152,6 +161,7 @@ public final class CorrelateOptions {
         config.get(SHARED_ACCOUNTS),
         config.get(SERVICE_RESOURCES),
         config.get(SERVICE_REGIONS),
+        config.get(OPEN_ON_OPERATIONS),
         priors);
   }
 

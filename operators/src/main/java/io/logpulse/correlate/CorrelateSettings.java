@@ -26,6 +26,9 @@ import java.util.Set;
  *     characters) that belong to it, for resources whose names do not contain the service's
  * @param serviceRegions per service, the region it runs in: subscription envelopes do not say, so
  *     without it a change's region neither helps nor hurts it
+ * @param openOnOperations whether an anomaly of one operation opens an incident by itself; when
+ *     not, operation anomalies only join the incident a whole-service anomaly opens (per-operation
+ *     series are many and noisy, a page per blip would be too many)
  * @param kindPriors per change kind, how likely such a change is to break a service, in [0,1];
  *     kinds not listed get {@link #DEFAULT_KIND_PRIOR}
  */
@@ -40,6 +43,7 @@ public record CorrelateSettings(
     Set<String> sharedAccounts,
     Map<String, List<String>> serviceResources,
     Map<String, String> serviceRegions,
+    boolean openOnOperations,
     Map<String, Double> kindPriors)
     implements Serializable {
 
@@ -88,6 +92,7 @@ public record CorrelateSettings(
         Set.of(),
         Map.of(),
         Map.of(),
+        false,
         DEFAULT_KIND_PRIORS);
   }
 
@@ -108,6 +113,23 @@ public record CorrelateSettings(
         accounts,
         serviceResources,
         serviceRegions,
+        openOnOperations,
+        kindPriors);
+  }
+
+  public CorrelateSettings withOpenOnOperations(boolean open) {
+    return new CorrelateSettings(
+        horizon,
+        afterStart,
+        lateWait,
+        halfLife,
+        maxChangesPerAccount,
+        maxSuspects,
+        minSuspectScore,
+        sharedAccounts,
+        serviceResources,
+        serviceRegions,
+        open,
         kindPriors);
   }
 
@@ -123,6 +145,7 @@ public record CorrelateSettings(
         sharedAccounts,
         serviceResources,
         serviceRegions,
+        openOnOperations,
         kindPriors);
   }
 

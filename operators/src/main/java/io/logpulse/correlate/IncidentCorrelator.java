@@ -33,19 +33,21 @@ import org.apache.flink.util.Collector;
  * candidates everywhere.
  *
  * <p>Anomaly steps are taken in event-time order, once the watermark passes them. The anomalies of
- * one service that overlap form one incident ({@code account/service@start}): the first one opens
- * it (OPEN, with the suspects ranked by {@link SuspectRanker}), each further one joins it (UPDATE),
- * and it closes when the last one closes (CLOSE). CloudTrail reaches CloudWatch Logs minutes after
- * the call, so a change usually arrives after the anomaly it caused has opened: it is merged into
- * the ranking of every incident of the account it is a candidate for, and when it enters the top
- * suspects the incident is emitted again (same id, next revision; a closed incident stays CLOSE).
- * Closed incidents stay re-rankable for {@link CorrelateSettings#lateWait()} of event time, then
- * they are cleared.
+ * one service that overlap form one incident ({@code account/service@start}): the first
+ * whole-service anomaly opens it (OPEN, with the suspects ranked by {@link SuspectRanker};
+ * operation anomalies open one too when {@link CorrelateSettings#openOnOperations()}, and those
+ * already open are in it from the start), each further one joins it (UPDATE), and it closes when
+ * the last one closes (CLOSE). CloudTrail reaches CloudWatch Logs minutes after the call, so a
+ * change usually arrives after the anomaly it caused has opened: it is merged into the ranking of
+ * every incident of the account it is a candidate for, and when it enters the top suspects the
+ * incident is emitted again (same id, next revision; a closed incident stays CLOSE). Closed
+ * incidents stay re-rankable for {@link CorrelateSettings#lateWait()} of event time, then they are
+ * cleared.
  *
  * <p>State per account: the changes of the last {@link CorrelateSettings#horizon()} plus {@code
  * lateWait} (at most {@link CorrelateSettings#maxChangesPerAccount()}, oldest dropped first and
- * counted), the incidents not yet cleared, and the ids of their open anomalies. All of it is
- * cleared by event-time timers.
+ * counted), the incidents not yet cleared, the ids of the open anomalies and the anomaly steps the
+ * watermark has not passed yet. All of it is cleared by event-time timers.
  */
 public final class IncidentCorrelator
     extends KeyedBroadcastProcessFunction<
@@ -238,7 +240,15 @@ public final class IncidentCorrelator
     boolean known = openAnomalies.contains(anomaly.getAnomalyId());
     openAnomalies.put(anomaly.getAnomalyId(), service);
     if (incident == null) {
+      if (anomaly.getOperation() != null && !settings.openOnOperations()) {
+        return;
+      }
       Incident created = open(anomaly, ctx);
+      for (Map.Entry<String, String> open : openAnomalies.entries()) {
+        if (open.getValue().equals(service) && !open.getKey().equals(anomaly.getAnomalyId())) {
+          created.getAnomalyIds().add(open.getKey());
+        }
+      }
       incidents.put(created.getIncidentId(), created);
       opened.inc();
       out.collect(created);

@@ -256,6 +256,34 @@ class IncidentCorrelatorTest {
   }
 
   @Test
+  void anOperationAnomalyAloneOpensNoIncidentButJoinsTheServiceOne() throws Exception {
+    start(CorrelateSettings.defaults());
+    Anomaly operation = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
+    operation.setOperation("GET /api/carts/{id}");
+    operation.setAnomalyId(
+        SHOP + "/checkout/GET /api/carts/{id}/latency-p99@" + Instant.ofEpochMilli(T));
+    anomalyStep(operation);
+    assertThat(drain()).isEmpty();
+
+    Anomaly service = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
+    anomalyStep(service);
+    anomalyStep(withState(service, "CLOSE", T + 3 * MINUTE));
+    anomalyStep(withState(operation, "CLOSE", T + 4 * MINUTE));
+
+    List<Incident> out = drain();
+    assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "CLOSE");
+    assertThat(out.get(0).getStart()).isEqualTo(Instant.ofEpochMilli(T + MINUTE));
+    assertThat(out.get(0).getAnomalyIds())
+        .containsExactly(service.getAnomalyId(), operation.getAnomalyId());
+    assertThat(out.get(1).getTime()).isEqualTo(Instant.ofEpochMilli(T + 4 * MINUTE));
+
+    harness.close();
+    start(CorrelateSettings.defaults().withOpenOnOperations(true));
+    anomalyStep(operation);
+    assertThat(drain()).extracting(Incident::getState).containsExactly("OPEN");
+  }
+
+  @Test
   void aClosedIncidentIsStillReRankedByLateChangesThenCleared() throws Exception {
     start(CorrelateSettings.defaults());
     Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
