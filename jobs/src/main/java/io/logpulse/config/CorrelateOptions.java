@@ -75,8 +75,9 @@ public final class CorrelateOptions {
   public static final ConfigKey<Double> MIN_SUSPECT_SCORE =
       ConfigKey.of(
           "correlate.min-suspect-score",
-          "Rank score in [0,1] below which a change is not named as a suspect.",
-          "0.3",
+          "Rank score in [0,1] below which a change is not named as a suspect (the default"
+              + " leaves out changes that neither name the service nor are close deploys).",
+          "0.5",
           ValueParser.doubleBetween(0, 1));
 
   public static final ConfigKey<Set<String>> SHARED_ACCOUNTS =

@@ -88,7 +88,7 @@ public record CorrelateSettings(
         Duration.ofMinutes(10),
         1_000,
         3,
-        0.3,
+        0.5,
         Set.of(),
         Map.of(),
         Map.of(),

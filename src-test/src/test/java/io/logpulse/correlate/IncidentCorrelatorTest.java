@@ -88,7 +88,7 @@ class IncidentCorrelatorTest {
   void aChangeMadeBeforeTheAnomalyIsItsTopSuspect() throws Exception {
     start(CorrelateSettings.defaults());
     change(deploy("c-1", PAYMENTS, T - 4 * MINUTE, "payments-fn"));
-    change(deploy("c-2", PAYMENTS, T - 3 * MINUTE, "reports-fn"));
+    change(deploy("c-2", PAYMENTS, T - MINUTE, "reports-fn"));
     anomalyStep(anomaly(PAYMENTS, "payments-fn", "error-rate", "OPEN", T, T + MINUTE));
 
     List<Incident> out = drain();
@@ -310,7 +310,7 @@ class IncidentCorrelatorTest {
     start(CorrelateSettings.defaults().withMaxChangesPerAccount(5));
     change(deploy("oldest-best", SHOP, T - 10 * MINUTE, "checkout"));
     for (int i = 0; i < 20; i++) {
-      change(deploy("noise-" + i, SHOP, T - 9 * MINUTE + i * 1000, "batch-" + i));
+      change(deploy("noise-" + i, SHOP, T - 9 * MINUTE + i * 1000, "checkout-batch-" + i));
     }
     assertThat(changesKept(SHOP)).isEqualTo(5);
 
@@ -318,6 +318,7 @@ class IncidentCorrelatorTest {
     anomalyStep(open);
     assertThat(drain().get(0).getSuspects())
         .extracting(Suspect::getChangeId)
+        .isNotEmpty()
         .doesNotContain("oldest-best")
         .allMatch(id -> id.startsWith("noise-1"));
 
