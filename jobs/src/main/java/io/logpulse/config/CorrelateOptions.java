@@ -50,6 +50,14 @@ public final class CorrelateOptions {
           "20m",
           ValueParser.duration());
 
+  public static final ConfigKey<Duration> JOIN_WINDOW =
+      ConfigKey.of(
+          "correlate.join-window",
+          "How long after an incident's start another anomaly of the service joins it; a later"
+              + " one closes it and opens a new incident.",
+          "15m",
+          positive());
+
   public static final ConfigKey<Duration> HALF_LIFE =
       ConfigKey.of(
           "correlate.half-life",
@@ -135,6 +143,7 @@ public final class CorrelateOptions {
           HORIZON,
           AFTER_START,
           LATE_WAIT,
+          JOIN_WINDOW,
           HALF_LIFE,
           MAX_CHANGES_PER_ACCOUNT,
           MAX_SUSPECTS,
@@ -155,6 +164,7 @@ public final class CorrelateOptions {
         config.get(HORIZON),
         config.get(AFTER_START),
         config.get(LATE_WAIT),
+        config.get(JOIN_WINDOW),
         config.get(HALF_LIFE),
         config.get(MAX_CHANGES_PER_ACCOUNT),
         config.get(MAX_SUSPECTS),

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;
@@ -105,8 +106,13 @@ public final class LocalRunner {
       progress.finish(JobCounters.totals());
       result.toJobExecutionResult(getClass().getClassLoader());
     }
-    RunSummary summary = RunSummary.read(outputPath, filePrefix, JobCounters.totals());
-    summary.print(console, plan.generator());
+    RunSummary summary =
+        RunSummary.read(
+            outputPath,
+            filePrefix,
+            JobCounters.totals(),
+            plan.generator() == null ? List.of() : plan.generator().plannedIncidents());
+    summary.print(console);
     return summary;
   }
 

@@ -4,7 +4,6 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import io.logpulse.detect.MetricKind;
 import io.logpulse.local.generator.Incident;
 import io.logpulse.local.generator.PlantedChange;
-import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.metrics.LatencySketches;
 import io.logpulse.parquet.ParquetTables;
 import java.io.IOException;
@@ -33,6 +32,7 @@ import org.apache.flink.core.fs.Path;
  * @param services one line per account and service, sorted
  * @param anomalies one line per anomaly, by start
  * @param incidents the incidents table at each incident's latest revision
+ * @param planted the incidents the generator planted; empty for other sources
  * @param metricFiles committed metrics files read
  * @param counters the job's own counters at the end of the run
  * @param outputPath where the tables are
@@ -41,6 +41,7 @@ public record RunSummary(
     List<ServiceLine> services,
     List<AnomalyLine> anomalies,
     IncidentReport incidents,
+    List<Incident> planted,
     int metricFiles,
     Map<String, Long> counters,
     String outputPath) {
@@ -124,7 +125,8 @@ public record RunSummary(
   }
 
   /** Reads the service-level series of the metrics table written with {@code filePrefix}. */
-  public static RunSummary read(String outputPath, String filePrefix, Map<String, Long> counters)
+  public static RunSummary read(
+      String outputPath, String filePrefix, Map<String, Long> counters, List<Incident> planted)
       throws IOException {
     Map<String, GenericRecord> latest = new HashMap<>();
     List<Path> files =
@@ -164,6 +166,7 @@ public record RunSummary(
         List.copyOf(lines),
         readAnomalies(outputPath, filePrefix),
         IncidentReport.read(outputPath, filePrefix),
+        List.copyOf(planted),
         files.size(),
         Map.copyOf(counters),
         outputPath);
@@ -218,7 +221,7 @@ public record RunSummary(
   }
 
   /** Prints the summary table, the dead letters by reason and where the output is. */
-  public void print(PrintStream out, WorkloadGenerator generator) {
+  public void print(PrintStream out) {
     out.println();
     out.printf(
         "%-14s %-22s %8s %12s %8s %10s %12s %10s%n",
@@ -260,7 +263,7 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    List<Incident> bursts = generator == null ? List.of() : generator.plannedIncidents();
+    List<Incident> bursts = planted;
     printAnomalies(out, bursts);
     printPlanted(out, bursts);
     incidents.print(out, bursts);

@@ -16,6 +16,8 @@ import java.util.Set;
  *     the start of the first bad window, so a change inside that window may be its cause
  * @param lateWait how long (in event time, after an incident's start or close, whichever is later)
  *     a CloudTrail event that arrives late may still re-rank the incident
+ * @param joinWindow how long after an incident's start another anomaly of the service still joins
+ *     it; a later one starts a new incident
  * @param halfLife time before the start at which a change's time proximity has halved
  * @param maxChangesPerAccount changes kept per account; beyond it the oldest are dropped (counted)
  * @param maxSuspects suspects an incident carries
@@ -36,6 +38,7 @@ public record CorrelateSettings(
     Duration horizon,
     Duration afterStart,
     Duration lateWait,
+    Duration joinWindow,
     Duration halfLife,
     int maxChangesPerAccount,
     int maxSuspects,
@@ -66,6 +69,7 @@ public record CorrelateSettings(
     requirePositive(horizon, "horizon");
     Objects.requireNonNull(afterStart, "afterStart");
     Objects.requireNonNull(lateWait, "lateWait");
+    requirePositive(joinWindow, "joinWindow");
     requirePositive(halfLife, "halfLife");
     if (maxChangesPerAccount < 1 || maxSuspects < 1) {
       throw new IllegalArgumentException("maxChangesPerAccount and maxSuspects must be positive");
@@ -85,6 +89,7 @@ public record CorrelateSettings(
         Duration.ofMinutes(30),
         Duration.ofMinutes(2),
         Duration.ofMinutes(20),
+        Duration.ofMinutes(15),
         Duration.ofMinutes(10),
         1_000,
         3,
@@ -106,6 +111,7 @@ public record CorrelateSettings(
         horizon,
         afterStart,
         lateWait,
+        joinWindow,
         halfLife,
         maxChangesPerAccount,
         maxSuspects,
@@ -122,6 +128,7 @@ public record CorrelateSettings(
         horizon,
         afterStart,
         lateWait,
+        joinWindow,
         halfLife,
         maxChangesPerAccount,
         maxSuspects,
@@ -138,6 +145,7 @@ public record CorrelateSettings(
         horizon,
         afterStart,
         lateWait,
+        joinWindow,
         halfLife,
         max,
         maxSuspects,

@@ -224,42 +224,62 @@ public final class IncidentCorrelator
   private void onAnomaly(Anomaly anomaly, ReadOnlyContext ctx, Collector<Incident> out)
       throws Exception {
     String service = anomaly.getService();
+    String id = anomaly.getAnomalyId();
     Incident incident = openIncidentOf(service);
+    boolean member = incident != null && incident.getAnomalyIds().contains(id);
     if ("CLOSE".equals(anomaly.getState())) {
-      if (openAnomalies.contains(anomaly.getAnomalyId())) {
-        openAnomalies.remove(anomaly.getAnomalyId());
-        if (incident != null && !hasOpenAnomaly(service)) {
-          Incident closed = step(incident, "CLOSE", anomaly.getTime());
-          incidents.put(closed.getIncidentId(), closed);
-          ctx.timerService().registerEventTimeTimer(minuteAfter(clearTime(closed)));
-          out.collect(closed);
+      if (openAnomalies.contains(id)) {
+        openAnomalies.remove(id);
+        if (member && !hasOpenAnomaly(incident)) {
+          close(incident, anomaly.getTime(), ctx, out);
         }
       }
       return;
     }
-    boolean known = openAnomalies.contains(anomaly.getAnomalyId());
-    openAnomalies.put(anomaly.getAnomalyId(), service);
+    if (openAnomalies.contains(id)) {
+      if (member && anomaly.getScore() > incident.getScore()) {
+        incidents.put(incident.getIncidentId(), strongest(incident, anomaly));
+      }
+      return;
+    }
+    openAnomalies.put(id, service);
+    List<String> superseded = List.of();
+    if (incident != null
+        && anomaly.getStart().toEpochMilli() - incident.getStart().toEpochMilli()
+            > settings.joinWindow().toMillis()) {
+      superseded = incident.getAnomalyIds();
+      close(incident, anomaly.getTime(), ctx, out);
+      incident = null;
+    }
     if (incident == null) {
       if (anomaly.getOperation() != null && !settings.openOnOperations()) {
         return;
       }
       Incident created = open(anomaly, ctx);
       for (Map.Entry<String, String> open : openAnomalies.entries()) {
-        if (open.getValue().equals(service) && !open.getKey().equals(anomaly.getAnomalyId())) {
+        if (open.getValue().equals(service)
+            && !open.getKey().equals(id)
+            && !superseded.contains(open.getKey())) {
           created.getAnomalyIds().add(open.getKey());
         }
       }
       incidents.put(created.getIncidentId(), created);
       opened.inc();
       out.collect(created);
-    } else if (!known) {
+    } else {
       Incident joined = step(strongest(incident, anomaly), "UPDATE", anomaly.getTime());
-      joined.getAnomalyIds().add(anomaly.getAnomalyId());
+      joined.getAnomalyIds().add(id);
       incidents.put(joined.getIncidentId(), joined);
       out.collect(joined);
-    } else if (anomaly.getScore() > incident.getScore()) {
-      incidents.put(incident.getIncidentId(), strongest(incident, anomaly));
     }
+  }
+
+  private void close(Incident incident, Instant time, ReadOnlyContext ctx, Collector<Incident> out)
+      throws Exception {
+    Incident closed = step(incident, "CLOSE", time);
+    incidents.put(closed.getIncidentId(), closed);
+    ctx.timerService().registerEventTimeTimer(minuteAfter(clearTime(closed)));
+    out.collect(closed);
   }
 
   /** The incident of {@code service} that is still open, if any (there is at most one). */
@@ -440,9 +460,9 @@ public final class IncidentCorrelator
         + incident.getService();
   }
 
-  private boolean hasOpenAnomaly(String service) throws Exception {
-    for (String open : openAnomalies.values()) {
-      if (open.equals(service)) {
+  private boolean hasOpenAnomaly(Incident incident) throws Exception {
+    for (String id : incident.getAnomalyIds()) {
+      if (openAnomalies.contains(id)) {
         return true;
       }
     }

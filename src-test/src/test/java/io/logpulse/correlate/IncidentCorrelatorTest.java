@@ -7,6 +7,7 @@ import static io.logpulse.correlate.Changes.anomaly;
 import static io.logpulse.correlate.Changes.deploy;
 import static io.logpulse.correlate.Changes.parameter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
@@ -281,6 +282,30 @@ class IncidentCorrelatorTest {
     start(CorrelateSettings.defaults().withOpenOnOperations(true));
     anomalyStep(operation);
     assertThat(drain()).extracting(Incident::getState).containsExactly("OPEN");
+  }
+
+  @Test
+  void aLongLivedAnomalyDoesNotSwallowALaterProblemOfItsService() throws Exception {
+    start(CorrelateSettings.defaults());
+    Anomaly pattern = anomaly(SHOP, "inventory", "error-pattern", "OPEN", T, T);
+    anomalyStep(pattern);
+    change(deploy("deploy", SHOP, T + 36 * MINUTE, "inventory"));
+    Anomaly errors =
+        anomaly(SHOP, "inventory", "error-log-count", "OPEN", T + 40 * MINUTE, T + 40 * MINUTE);
+    anomalyStep(errors);
+    anomalyStep(withState(errors, "CLOSE", T + 50 * MINUTE));
+
+    List<Incident> out = drain();
+    assertThat(out)
+        .extracting(Incident::getIncidentId, Incident::getState)
+        .containsExactly(
+            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "OPEN"),
+            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "CLOSE"),
+            tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "OPEN"),
+            tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "CLOSE"));
+    assertThat(out.get(2).getAnomalyIds()).containsExactly(errors.getAnomalyId());
+    assertThat(out.get(2).getSuspects()).extracting(Suspect::getChangeId).containsExactly("deploy");
+    assertThat(out.get(3).getTime()).isEqualTo(Instant.ofEpochMilli(T + 50 * MINUTE));
   }
 
   @Test

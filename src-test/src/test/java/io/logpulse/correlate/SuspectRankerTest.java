@@ -94,6 +94,7 @@ class SuspectRankerTest {
             CorrelateSettings.defaults().horizon(),
             CorrelateSettings.defaults().afterStart(),
             CorrelateSettings.defaults().lateWait(),
+            CorrelateSettings.defaults().joinWindow(),
             CorrelateSettings.defaults().halfLife(),
             100,
             3,

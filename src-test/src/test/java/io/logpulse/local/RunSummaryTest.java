@@ -40,14 +40,16 @@ class RunSummaryTest {
 
   private static String printed(List<RunSummary.AnomalyLine> anomalies) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new RunSummary(List.of(), anomalies, new IncidentReport(List.of()), 0, Map.of(), "out")
+    new RunSummary(
+            List.of(), anomalies, new IncidentReport(List.of()), List.of(), 0, Map.of(), "out")
         .printAnomalies(new PrintStream(bytes, true, StandardCharsets.UTF_8), BURSTS);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private static String planted(List<RunSummary.AnomalyLine> anomalies, Incident incident) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new RunSummary(List.of(), anomalies, new IncidentReport(List.of()), 0, Map.of(), "out")
+    new RunSummary(
+            List.of(), anomalies, new IncidentReport(List.of()), List.of(), 0, Map.of(), "out")
         .printPlanted(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(incident));
     return bytes.toString(StandardCharsets.UTF_8);
   }
