@@ -126,6 +126,14 @@ public final class CorrelateOptions {
           "false",
           ValueParser.bool());
 
+  public static final ConfigKey<Double> MIN_ERROR_RATE =
+      ConfigKey.of(
+          "correlate.min-error-rate",
+          "Error rate (0-1) an error-rate anomaly must reach to open an incident; below it the"
+              + " anomaly is recorded and joins an open incident, but pages nobody.",
+          "0.01",
+          ValueParser.doubleBetween(0, 1));
+
   public static final ConfigKey<Map<String, Double>> KIND_PRIORS =
       ConfigKey.of(
           "correlate.kind-priors",
@@ -152,6 +160,7 @@ public final class CorrelateOptions {
           SERVICE_RESOURCES,
           SERVICE_REGIONS,
           OPEN_ON_OPERATIONS,
+          MIN_ERROR_RATE,
           KIND_PRIORS);
 
   private CorrelateOptions() {}
@@ -173,6 +182,7 @@ public final class CorrelateOptions {
         config.get(SERVICE_RESOURCES),
         config.get(SERVICE_REGIONS),
         config.get(OPEN_ON_OPERATIONS),
+        config.get(MIN_ERROR_RATE),
         priors);
   }
 

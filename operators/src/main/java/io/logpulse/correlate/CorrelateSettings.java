@@ -31,6 +31,8 @@ import java.util.Set;
  * @param openOnOperations whether an anomaly of one operation opens an incident by itself; when
  *     not, operation anomalies only join the incident a whole-service anomaly opens (per-operation
  *     series are many and noisy, a page per blip would be too many)
+ * @param minErrorRate error rate an error-rate anomaly must reach to open an incident: at a tight
+ *     SLO a rise from 0 to 0.3% is an anomaly worth a row in the anomalies table, but not a page
  * @param kindPriors per change kind, how likely such a change is to break a service, in [0,1];
  *     kinds not listed get {@link #DEFAULT_KIND_PRIOR}
  */
@@ -47,6 +49,7 @@ public record CorrelateSettings(
     Map<String, List<String>> serviceResources,
     Map<String, String> serviceRegions,
     boolean openOnOperations,
+    double minErrorRate,
     Map<String, Double> kindPriors)
     implements Serializable {
 
@@ -98,6 +101,7 @@ public record CorrelateSettings(
         Map.of(),
         Map.of(),
         false,
+        0.01,
         DEFAULT_KIND_PRIORS);
   }
 
@@ -120,6 +124,7 @@ public record CorrelateSettings(
         serviceResources,
         serviceRegions,
         openOnOperations,
+        minErrorRate,
         kindPriors);
   }
 
@@ -137,6 +142,7 @@ public record CorrelateSettings(
         serviceResources,
         serviceRegions,
         open,
+        minErrorRate,
         kindPriors);
   }
 
@@ -154,6 +160,7 @@ public record CorrelateSettings(
         serviceResources,
         serviceRegions,
         openOnOperations,
+        minErrorRate,
         kindPriors);
   }
 

@@ -33,16 +33,21 @@ import org.apache.flink.util.Collector;
  * candidates everywhere.
  *
  * <p>Anomaly steps are taken in event-time order, once the watermark passes them. The anomalies of
- * one service that overlap form one incident ({@code account/service@start}): the first
- * whole-service anomaly opens it (OPEN, with the suspects ranked by {@link SuspectRanker};
- * operation anomalies open one too when {@link CorrelateSettings#openOnOperations()}, and those
- * already open are in it from the start), each further one joins it (UPDATE), and it closes when
- * the last one closes (CLOSE). CloudTrail reaches CloudWatch Logs minutes after the call, so a
- * change usually arrives after the anomaly it caused has opened: it is merged into the ranking of
- * every incident of the account it is a candidate for, and when it enters the top suspects the
- * incident is emitted again (same id, next revision; a closed incident stays CLOSE). Closed
- * incidents stay re-rankable for {@link CorrelateSettings#lateWait()} of event time, then they are
- * cleared.
+ * one service form one incident ({@code account/service@start}). The first whole-service anomaly
+ * opens it (OPEN, with the suspects ranked by {@link SuspectRanker}); operation anomalies open one
+ * only when {@link CorrelateSettings#openOnOperations()}, error-rate anomalies only from {@link
+ * CorrelateSettings#minErrorRate()} on, and the service's anomalies already open are in it from the
+ * start. Each further anomaly starting within {@link CorrelateSettings#joinWindow()} joins it
+ * (UPDATE); one starting later closes it and opens a new incident, because long-lived anomalies,
+ * such as a new error template that stays around, would otherwise swallow every later problem of
+ * the service and blame it on changes made long before. An incident closes when the last of its
+ * anomalies closes (CLOSE).
+ *
+ * <p>CloudTrail reaches CloudWatch Logs minutes after the call, so a change usually arrives after
+ * the anomaly it caused has opened: it is merged into the ranking of every incident of the account
+ * it is a candidate for, and when it enters the top suspects the incident is emitted again (same
+ * id, next revision; a closed incident stays CLOSE). Closed incidents stay re-rankable for {@link
+ * CorrelateSettings#lateWait()} of event time, then they are cleared.
  *
  * <p>State per account: the changes of the last {@link CorrelateSettings#horizon()} plus {@code
  * lateWait} (at most {@link CorrelateSettings#maxChangesPerAccount()}, oldest dropped first and
@@ -252,7 +257,7 @@ public final class IncidentCorrelator
       incident = null;
     }
     if (incident == null) {
-      if (anomaly.getOperation() != null && !settings.openOnOperations()) {
+      if (!opensIncident(anomaly)) {
         return;
       }
       Incident created = open(anomaly, ctx);
@@ -272,6 +277,15 @@ public final class IncidentCorrelator
       incidents.put(joined.getIncidentId(), joined);
       out.collect(joined);
     }
+  }
+
+  /** Whether the anomaly is worth an incident of its own (see {@link CorrelateSettings}). */
+  private boolean opensIncident(Anomaly anomaly) {
+    if (anomaly.getOperation() != null && !settings.openOnOperations()) {
+      return false;
+    }
+    return !"error-rate".equals(anomaly.getMetric())
+        || (anomaly.getObserved() != null && anomaly.getObserved() >= settings.minErrorRate());
   }
 
   private void close(Incident incident, Instant time, ReadOnlyContext ctx, Collector<Incident> out)

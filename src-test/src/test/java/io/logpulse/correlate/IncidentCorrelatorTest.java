@@ -285,6 +285,20 @@ class IncidentCorrelatorTest {
   }
 
   @Test
+  void aSmallErrorRateIsAnAnomalyButNotAnIncident() throws Exception {
+    start(CorrelateSettings.defaults());
+    Anomaly small = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T);
+    small.setObserved(0.004);
+    anomalyStep(small);
+    assertThat(drain()).isEmpty();
+
+    Anomaly latency = anomaly(SHOP, "orders-api", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
+    anomalyStep(latency);
+    assertThat(drain().get(0).getAnomalyIds())
+        .containsExactly(latency.getAnomalyId(), small.getAnomalyId());
+  }
+
+  @Test
   void aLongLivedAnomalyDoesNotSwallowALaterProblemOfItsService() throws Exception {
     start(CorrelateSettings.defaults());
     Anomaly pattern = anomaly(SHOP, "inventory", "error-pattern", "OPEN", T, T);
