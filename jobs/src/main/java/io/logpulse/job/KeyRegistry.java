@@ -3,6 +3,7 @@ package io.logpulse.job;
 import io.logpulse.config.CloudWatchOptions;
 import io.logpulse.config.ConfigKey;
 import io.logpulse.config.DetectOptions;
+import io.logpulse.config.EventBridgeOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.ParseOptions;
@@ -21,6 +22,7 @@ public final class KeyRegistry {
     keys.addAll(ParseOptions.ALL);
     keys.addAll(CloudWatchOptions.ALL);
     keys.addAll(DetectOptions.ALL);
+    keys.addAll(EventBridgeOptions.ALL);
     return List.copyOf(keys);
   }
 }
