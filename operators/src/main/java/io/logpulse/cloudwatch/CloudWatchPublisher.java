@@ -54,10 +54,10 @@ public final class CloudWatchPublisher implements AutoCloseable {
     this.settings = settings;
     this.client = client;
     this.metrics = metrics;
-    this.requests = metrics.counter("cloudWatchRequests");
-    this.datumsPublished = metrics.counter("cloudWatchDatumsPublished");
-    this.retries = metrics.counter("cloudWatchRetries");
-    this.uncertainRetries = metrics.counter("cloudWatchUncertainRetries");
+    this.requests = metrics.concurrentCounter("cloudWatchRequests");
+    this.datumsPublished = metrics.concurrentCounter("cloudWatchDatumsPublished");
+    this.retries = metrics.concurrentCounter("cloudWatchRetries");
+    this.uncertainRetries = metrics.concurrentCounter("cloudWatchUncertainRetries");
     this.latency =
         metrics.histogram("cloudWatchPublishLatencyMs", new DescriptiveStatisticsHistogram(1000));
   }

@@ -57,9 +57,9 @@ public final class EventBridgePublisher implements AutoCloseable {
     this.settings = settings;
     this.client = client;
     this.metrics = metrics;
-    this.delivered = metrics.counter("eventBridgeDelivered");
-    this.retried = metrics.counter("eventBridgeRetried");
-    this.rejected = metrics.counter("eventBridgeRejected");
+    this.delivered = metrics.concurrentCounter("eventBridgeDelivered");
+    this.retried = metrics.concurrentCounter("eventBridgeRetried");
+    this.rejected = metrics.concurrentCounter("eventBridgeRejected");
   }
 
   /**
