@@ -60,10 +60,6 @@ public final class IncidentEntry implements Serializable {
     return incidentId;
   }
 
-  public int revision() {
-    return revision;
-  }
-
   public String detail() {
     return detail;
   }

@@ -11,6 +11,7 @@ import io.logpulse.testing.IncidentQueue;
 import io.logpulse.testing.Incidents;
 import io.logpulse.testing.MotoServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * The sink in a bounded MiniCluster job against moto_server: incidents go through a bus and a rule
  * matching source logpulse and detail-type Incident to an SQS queue, and are read back from it
  * field by field (so this also fails if the EventBridge client stops speaking a protocol the local
- * server understands); throttling and server errors for a while lose nothing; a bus that does not
- * exist fails the job, naming the bus; and the delivery rate of 1,000 incidents is measured.
+ * server understands); an incident too large for one event arrives shortened; throttling and server
+ * errors for a while lose nothing; a bus that does not exist fails the job, naming the bus; and the
+ * delivery rate of 1,000 incidents is measured.
  */
 @Timeout(180)
 class EventBridgeSinkITCase {
@@ -149,6 +151,34 @@ class EventBridgeSinkITCase {
                       d -> d.get("incident_id").asText(),
                       Collectors.mapping(d -> d.get("revision").asInt(), Collectors.toSet())));
       assertThat(revisionsById).hasSize(10).allSatisfy((id, r) -> assertThat(r).contains(1, 2, 3));
+    }
+  }
+
+  @Test
+  void anIncidentTooLargeForOneEventArrivesShortenedSayingSoAndIsCounted() throws Exception {
+    Incident large = Incidents.lifecycles(1, 1).get(0);
+    List<Suspect> suspects = new ArrayList<>();
+    for (int k = 0; k < 40; k++) {
+      Suspect suspect = Incidents.suspect("change-" + k, Incidents.START, 1.0 - k / 100.0);
+      suspect.setExplanation(k + ": " + "x".repeat(10_000));
+      suspects.add(suspect);
+    }
+    large.setSuspects(suspects);
+    try (IncidentQueue queue = newQueue()) {
+
+      JobExecutionResult job = run(List.of(large), settings(MOTO.endpoint(), queue.bus()));
+
+      assertThat(counter(job, "eventBridgeTruncated")).isEqualTo(1);
+      assertThat(counter(job, "eventBridgeDelivered")).isEqualTo(1);
+      List<JsonNode> events = queue.receive(1, Duration.ofSeconds(30));
+      assertThat(events).hasSize(1);
+      JsonNode detail = events.get(0).get("detail");
+      assertThat(detail.get("incident_id").asText()).isEqualTo(large.getIncidentId());
+      assertThat(detail.get("truncated").asBoolean()).isTrue();
+      assertThat(detail.get("suspects")).hasSize(40);
+      assertThat(detail.get("suspects").get(0).get("explanation").asText()).startsWith("0: x");
+      assertThat(detail.get("suspects").get(39).get("explanation").isNull()).isTrue();
+      assertThat(detail.get("omitted").get("explanations").asInt()).isPositive();
     }
   }
 
