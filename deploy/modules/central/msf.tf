@@ -14,6 +14,9 @@ locals {
     "cloudwatch.enabled"     = "true"
     "cloudwatch.region"      = local.region
     "cloudwatch.namespace"   = var.cloudwatch_namespace
+    "eventbridge.enabled"    = "true"
+    "eventbridge.bus"        = aws_cloudwatch_event_bus.incidents.name
+    "eventbridge.region"     = local.region
   }
   job_properties = merge(local.job_property_defaults, var.job_properties)
 

@@ -61,6 +61,8 @@ def hive_type(t):
         return f"map<string,{hive_type(t['values'])}>"
     if t["type"] == "array":
         return f"array<{hive_type(t['items'])}>"
+    if t["type"] == "record":
+        return "struct<" + ",".join(f"{f['name']}:{hive_type(f['type'])}" for f in t["fields"]) + ">"
     return PRIMITIVE[t["type"]]
 
 
@@ -141,6 +143,13 @@ def verify_applied(endpoint, out, schemas_dir):
     check("dashboard exists", lambda: len(json.loads(c("cloudwatch").get_dashboard(DashboardName=central["dashboard_name"])["DashboardBody"])["widgets"]) >= 8)
     ev = c("events")
     check("incident bus exists", lambda: ev.describe_event_bus(Name=central["incident_bus"])["Name"] == central["incident_bus"])
+    check("the job publishes incidents to that bus in its region", lambda: (
+        lambda p: p["eventbridge.enabled"] == "true" and p["eventbridge.bus"] == central["incident_bus"]
+        and p["eventbridge.region"] == REGION)(central["job_properties"]))
+    check("the application role may put events on that bus only", lambda: [
+        st["Resource"] for st in c("iam").get_role_policy(RoleName="logpulse-application", PolicyName="logpulse-job")["PolicyDocument"]["Statement"]
+        if "events:PutEvents" in ([st["Action"]] if isinstance(st["Action"], str) else st["Action"])]
+        == [ev.describe_event_bus(Name=central["incident_bus"])["Arn"]])
     check("example incident rule targets the topic", lambda: [t["Arn"] for t in ev.list_targets_by_rule(
         Rule="logpulse-incidents-to-sns", EventBusName=central["incident_bus"])["Targets"]] == [central["topic_arn"]])
     check("notifications topic is KMS-encrypted", lambda: c("sns").get_topic_attributes(

@@ -257,8 +257,8 @@ run "glue_columns_match_the_avro_schemas" {
     error_message = "There must be exactly one Glue table per table whose schema exists."
   }
   assert {
-    condition     = contains(keys(aws_glue_catalog_table.this), "metrics") && contains(keys(aws_glue_catalog_table.this), "dead_letters")
-    error_message = "metrics and dead_letters have schemas and must have tables."
+    condition     = alltrue([for t in ["metrics", "anomalies", "incidents", "changes", "dead_letters"] : contains(keys(aws_glue_catalog_table.this), t)])
+    error_message = "Every table of the job has a schema and must have a Glue table."
   }
   # Column names in schema order, for every table.
   assert {
@@ -297,6 +297,47 @@ run "glue_columns_match_the_avro_schemas" {
   assert {
     condition     = { for c in one(aws_glue_catalog_table.this["dead_letters"].storage_descriptor).columns : c.name => c.type }["event_time"] == "timestamp"
     error_message = "A nullable timestamp-millis must map to timestamp."
+  }
+  # Incidents: suspects are an array of records with nullable, logical and array fields.
+  assert {
+    condition = { for c in one(aws_glue_catalog_table.this["incidents"].storage_descriptor).columns : c.name => c.type } == {
+      incident_id = "string"
+      revision    = "int"
+      state       = "string"
+      account     = "string"
+      service     = "string"
+      start       = "timestamp"
+      time        = "timestamp"
+      metric      = "string"
+      score       = "double"
+      expected    = "double"
+      observed    = "double"
+      anomaly_ids = "array<string>"
+      summary     = "string"
+      suspects    = "array<struct<change_id:string,account:string,region:string,time:timestamp,event_source:string,event_name:string,change_kind:string,failed:boolean,principal:string,agent:string,resources:array<string>,score:double,minutes_before:double,explanation:string>>"
+    }
+    error_message = "incidents columns: suspects must be array<struct<...>> with every Suspect field typed."
+  }
+  assert {
+    condition = { for c in one(aws_glue_catalog_table.this["changes"].storage_descriptor).columns : c.name => c.type } == {
+      change_id      = "string"
+      account        = "string"
+      region         = "string"
+      time           = "timestamp"
+      received       = "timestamp"
+      event_source   = "string"
+      event_name     = "string"
+      change_kind    = "string"
+      failed         = "boolean"
+      error_code     = "string"
+      principal      = "string"
+      principal_kind = "string"
+      source_ip      = "string"
+      user_agent     = "string"
+      agent          = "string"
+      resources      = "array<string>"
+    }
+    error_message = "changes columns must map ChangeEvent's fields."
   }
   assert {
     condition = alltrue([
@@ -416,9 +457,10 @@ run "application_stack_gets_property_groups_from_flat_keys" {
         "kinesis.region"         = "eu-west-1"
         "kinesis.start-position" = "trim-horizon"
       }
-      output     = { "path" = "s3://${aws_s3_bucket.data.bucket}/" }
-      cloudwatch = { "enabled" = "true", "region" = "eu-west-1", "namespace" = "logpulse" }
-      window     = { "size" = "1m" }
+      output      = { "path" = "s3://${aws_s3_bucket.data.bucket}/" }
+      cloudwatch  = { "enabled" = "true", "region" = "eu-west-1", "namespace" = "logpulse" }
+      eventbridge = { "enabled" = "true", "bus" = aws_cloudwatch_event_bus.incidents.name, "region" = "eu-west-1" }
+      window      = { "size" = "1m" }
     }
     error_message = "Flat keys a.b.c must become property group a, key b.c, user keys merged over the derived defaults."
   }
@@ -504,8 +546,11 @@ run "glue_mapping_of_every_supported_avro_type" {
       counts         = "map<string,bigint>"
       opt_tags       = "array<string>"
       times          = "array<timestamp>"
+      inner          = "struct<x:int,opt:string,at:timestamp>"
+      items          = "array<struct<name:string,tags:array<string>,opt_ts:timestamp,counts:map<string,bigint>,opt_days:array<date>>>"
+      opt_by_key     = "map<string,struct<kind:string,score:double>>"
     }
-    error_message = "Every supported Avro type must map to its Athena type."
+    error_message = "Every supported Avro type must map to its Athena type, records to structs, arrays and maps of records to array<struct<...>> and map<string,struct<...>>."
   }
 }
 

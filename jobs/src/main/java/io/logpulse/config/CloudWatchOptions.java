@@ -5,7 +5,6 @@ import io.logpulse.cloudwatch.Delivery;
 import io.logpulse.cloudwatch.DimensionPolicy;
 import io.logpulse.cloudwatch.PutMetricDataBatcher;
 import io.logpulse.parquet.ParquetTables;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,15 +24,7 @@ public final class CloudWatchOptions {
           "Endpoint override such as http://127.0.0.1:5000 for a local server; unset: the"
               + " region's CloudWatch.",
           null,
-          ValueParser.of(
-              text -> {
-                URI uri = URI.create(text);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                  throw new IllegalArgumentException("not an http(s) URL");
-                }
-                return text;
-              },
-              "an http(s) URL"));
+          ValueParser.httpUrl());
 
   public static final ConfigKey<String> REGION =
       ConfigKey.of(

@@ -1,6 +1,7 @@
 package io.logpulse.config;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -100,6 +101,32 @@ public interface ValueParser<T> extends Serializable {
           return value;
         },
         "a duration such as 500ms, 30s, 5m, 2h, 14d or PT1M");
+  }
+
+  /** An absolute http(s) URL, such as a local server's endpoint. */
+  static ValueParser<String> httpUrl() {
+    return of(
+        text -> {
+          URI uri = URI.create(text);
+          if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL");
+          }
+          return text;
+        },
+        "an http(s) URL");
+  }
+
+  /** An AWS region code such as {@code eu-west-1} or {@code us-gov-west-1}. */
+  static ValueParser<String> awsRegion() {
+    Pattern region = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    return of(
+        text -> {
+          if (!region.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an AWS region code");
+          }
+          return text;
+        },
+        "an AWS region code such as eu-west-1");
   }
 
   /** One of an enum's constants, written in lower case with dashes. */

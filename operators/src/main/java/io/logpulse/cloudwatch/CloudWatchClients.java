@@ -1,10 +1,9 @@
 package io.logpulse.cloudwatch;
 
-import java.net.URI;
+import io.logpulse.common.AwsEndpoints;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 
@@ -17,9 +16,6 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
  */
 public final class CloudWatchClients {
 
-  /** Region used with an endpoint override when none is configured (local servers ignore it). */
-  static final String LOCAL_REGION = "us-east-1";
-
   private CloudWatchClients() {}
 
   /** A client for the settings' endpoint and region. */
@@ -30,14 +26,6 @@ public final class CloudWatchClients {
             .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(timeout))
             .overrideConfiguration(
                 c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(timeout));
-    if (settings.endpoint() != null) {
-      builder.endpointOverride(URI.create(settings.endpoint()));
-    }
-    if (settings.region() != null) {
-      builder.region(Region.of(settings.region()));
-    } else if (settings.endpoint() != null) {
-      builder.region(Region.of(LOCAL_REGION));
-    }
-    return builder.build();
+    return AwsEndpoints.apply(builder, settings.endpoint(), settings.region()).build();
   }
 }

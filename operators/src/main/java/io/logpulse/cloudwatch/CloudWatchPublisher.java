@@ -1,11 +1,10 @@
 package io.logpulse.cloudwatch;
 
 import io.logpulse.common.JobMetrics;
+import io.logpulse.common.Retries;
 import io.logpulse.deadletter.DeadLetterReason;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -31,9 +30,6 @@ public final class CloudWatchPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudWatchPublisher.class);
 
-  private static final Set<String> THROTTLING_CODES =
-      Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests");
-
   /** How a request ended. */
   public enum Outcome {
     /** CloudWatch accepted it. */
@@ -58,10 +54,10 @@ public final class CloudWatchPublisher implements AutoCloseable {
     this.settings = settings;
     this.client = client;
     this.metrics = metrics;
-    this.requests = metrics.counter("cloudWatchRequests");
-    this.datumsPublished = metrics.counter("cloudWatchDatumsPublished");
-    this.retries = metrics.counter("cloudWatchRetries");
-    this.uncertainRetries = metrics.counter("cloudWatchUncertainRetries");
+    this.requests = metrics.concurrentCounter("cloudWatchRequests");
+    this.datumsPublished = metrics.concurrentCounter("cloudWatchDatumsPublished");
+    this.retries = metrics.concurrentCounter("cloudWatchRetries");
+    this.uncertainRetries = metrics.concurrentCounter("cloudWatchUncertainRetries");
     this.latency =
         metrics.histogram("cloudWatchPublishLatencyMs", new DescriptiveStatisticsHistogram(1000));
   }
@@ -82,7 +78,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
         datumsPublished.inc(datums.size());
         return Outcome.PUBLISHED;
       } catch (AwsServiceException e) {
-        if (!retryable(e)) {
+        if (!Retries.retryable(e)) {
           metrics.deadLetters(DeadLetterReason.CLOUDWATCH_REJECTED, datums.size());
           LOG.warn(
               "CloudWatch rejected {} datums (first: {}): {}",
@@ -110,17 +106,8 @@ public final class CloudWatchPublisher implements AutoCloseable {
         return Outcome.UNAVAILABLE;
       }
       retries.inc();
-      Thread.sleep(backoffMillis(attempt));
+      Thread.sleep(Retries.backoffMillis(settings.backoffBase(), settings.backoffMax(), attempt));
     }
-  }
-
-  /** Throttling and server errors are worth retrying; other client errors are not. */
-  static boolean retryable(AwsServiceException e) {
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    return e.statusCode() >= 500
-        || e.statusCode() == 429
-        || e.isThrottlingException()
-        || THROTTLING_CODES.contains(code);
   }
 
   /** Whether the attempt was sent and then abandoned for want of an answer. */
@@ -132,15 +119,6 @@ public final class CloudWatchPublisher implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  /** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */
-  long backoffMillis(int attempt) {
-    long ceiling =
-        Math.min(
-            settings.backoffMax().toMillis(),
-            settings.backoffBase().toMillis() << Math.min(attempt - 1, 20));
-    return ThreadLocalRandom.current().nextLong(ceiling + 1);
   }
 
   @Override

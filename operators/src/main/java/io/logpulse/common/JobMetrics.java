@@ -7,6 +7,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 
 /**
  * The job's own counters. They live in the {@code kinesisanalytics} metric group because that is
@@ -26,9 +27,17 @@ public final class JobMetrics {
     this.group = operatorGroup.addGroup(GROUP);
   }
 
-  /** A plain counter in the forwarded group. */
+  /** A plain counter in the forwarded group, for one thread (the operator's) to increment. */
   public Counter counter(String name) {
     return group.counter(name);
+  }
+
+  /**
+   * A counter in the forwarded group that several threads may increment at once, such as a sink's
+   * request threads; a plain counter loses concurrent increments.
+   */
+  public Counter concurrentCounter(String name) {
+    return group.counter(name, new ThreadSafeSimpleCounter());
   }
 
   /** A gauge in the forwarded group. */
@@ -48,9 +57,10 @@ public final class JobMetrics {
 
   /**
    * Counts {@code n} dead letters twice: under their reason (dimension {@code Reason}) and in a
-   * total without it, which an alarm on the application's dimensions alone can watch.
+   * total without it, which an alarm on the application's dimensions alone can watch. Sinks call it
+   * from their request threads, so it is synchronized.
    */
-  public void deadLetters(DeadLetterReason reason, long n) {
+  public synchronized void deadLetters(DeadLetterReason reason, long n) {
     deadLetters
         .computeIfAbsent(reason, r -> group.addGroup("Reason", r.name()).counter("deadLetters"))
         .inc(n);

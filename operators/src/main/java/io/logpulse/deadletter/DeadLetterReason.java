@@ -43,5 +43,11 @@ public enum DeadLetterReason {
    * CloudWatch refused a PutMetricData request with a non-retryable error (for example an invalid
    * parameter); its datums are counted and logged, since a sink has no side output.
    */
-  CLOUDWATCH_REJECTED
+  CLOUDWATCH_REJECTED,
+  /**
+   * EventBridge refused an incident's entry with a non-retryable error code (for example a
+   * malformed detail); the entry is counted and logged with its incident id, since a sink has no
+   * side output.
+   */
+  EVENTBRIDGE_REJECTED
 }

@@ -25,11 +25,13 @@ import java.util.function.IntPredicate;
 
 /**
  * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
- * it answers in turn HTTP 500, HTTP 503 and CloudWatch's query-protocol {@code Throttling} error
- * (HTTP 400), or with a non-retryable {@code InvalidParameterValue}; for JSON-protocol services it
- * can fail chosen calls of one operation (Kinesis throttling); otherwise it forwards, optionally
- * holding answers back. It counts request bodies by hash, so a test can tell whether a request the
- * target accepted was sent again.
+ * it answers in turn HTTP 500, HTTP 503 and a throttling error (HTTP 400), or with a non-retryable
+ * validation error (HTTP 400), each in the protocol of the request: query-protocol XML ({@code
+ * Throttling}, {@code InvalidParameterValue}) for CloudWatch, AWS JSON ({@code
+ * ThrottlingException}, {@code ValidationException}) for requests with an {@code X-Amz-Target}
+ * header such as EventBridge's; for JSON-protocol services it can also fail chosen calls of one
+ * operation (Kinesis throttling); otherwise it forwards, optionally holding answers back. It counts
+ * request bodies by hash, so a test can tell whether a request the target accepted was sent again.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -128,25 +130,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
           && amzTarget.endsWith("." + fault.operation())
           && fault.calls().test(operationCalls.incrementAndGet())) {
         failed.incrementAndGet();
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", fault.errorType());
-        answer(
-            exchange,
-            fault.status(),
-            ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"injected\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        jsonError(exchange, fault.status(), fault.errorType());
         return;
       }
+      boolean json = amzTarget != null;
       if (rejectionsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         failed.incrementAndGet();
-        answer(exchange, 400, error("Sender", "InvalidParameterValue", "injected rejection"));
+        fault(exchange, json, 400, "ValidationException", "Sender", "InvalidParameterValue");
         return;
       }
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         switch (failed.getAndIncrement() % 3) {
-          case 0 -> answer(exchange, 500, error("Receiver", "InternalFailure", "injected"));
-          case 1 -> answer(exchange, 503, error("Receiver", "ServiceUnavailable", "injected"));
-          default -> answer(exchange, 400, error("Sender", "Throttling", "Rate exceeded"));
+          case 0 -> fault(exchange, json, 500, "InternalException", "Receiver", "InternalFailure");
+          case 1 ->
+              fault(exchange, json, 503, "ServiceUnavailable", "Receiver", "ServiceUnavailable");
+          default -> fault(exchange, json, 400, "ThrottlingException", "Sender", "Throttling");
         }
         return;
       }
@@ -211,6 +209,31 @@ public final class FaultInjectingProxy implements AutoCloseable {
             + "</Message></Error><RequestId>00000000-0000-4000-8000-000000000000</RequestId>"
             + "</ErrorResponse>")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An error answer in the request's protocol: AWS JSON's error type, or query XML's type and code.
+   */
+  private static void fault(
+      HttpExchange exchange, boolean json, int status, String jsonType, String xmlType, String code)
+      throws IOException {
+    if (json) {
+      jsonError(exchange, status, jsonType);
+    } else {
+      answer(exchange, status, error(xmlType, code, "injected"));
+    }
+  }
+
+  /** An AWS JSON protocol error answer. */
+  private static void jsonError(HttpExchange exchange, int status, String errorType)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+    exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+    answer(
+        exchange,
+        status,
+        ("{\"__type\":\"" + errorType + "\",\"message\":\"injected\"}")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
