@@ -50,7 +50,7 @@ module "central" {
   }
 
   job_properties = {
-    "source.kinesis.initial.position" = "LATEST"
+    "source.kinesis.start-position" = "latest"
   }
 }
 

@@ -97,7 +97,7 @@ module "central" {
     dead_letters = { expiration_days = 30, standard_ia_days = 0, glacier_ir_days = 0 }
   }
   job_properties = {
-    "source.kinesis.initial.position" = "TRIM_HORIZON"
+    "source.kinesis.start-position" = "trim-horizon"
   }
 }
 

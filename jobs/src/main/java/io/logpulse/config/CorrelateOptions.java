@@ -85,7 +85,7 @@ public final class CorrelateOptions {
           "correlate.min-suspect-score",
           "Rank score in [0,1] below which a change is not named as a suspect (the default"
               + " leaves out changes that neither name the service nor are close deploys).",
-          "0.5",
+          "0.3",
           ValueParser.doubleBetween(0, 1));
 
   public static final ConfigKey<Set<String>> SHARED_ACCOUNTS =

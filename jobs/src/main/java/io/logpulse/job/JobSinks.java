@@ -5,8 +5,10 @@ import io.logpulse.cloudwatch.CloudWatchSettings;
 import io.logpulse.cloudwatch.CloudWatchSinks;
 import io.logpulse.cloudwatch.MetricDatumMapper;
 import io.logpulse.config.CloudWatchOptions;
+import io.logpulse.config.EventBridgeOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.LogpulseConfig;
+import io.logpulse.eventbridge.EventBridgeSinks;
 import io.logpulse.parquet.ParquetRolling;
 import io.logpulse.parquet.ParquetTables;
 import io.logpulse.schema.Anomaly;
@@ -54,8 +56,8 @@ public record JobSinks(
 
   /**
    * The configured outputs: the Parquet tables under {@code basePath}, with file names starting
-   * with {@code filePrefix} so one run's files can be told from another's, and CloudWatch when
-   * {@code cloudwatch.enabled}.
+   * with {@code filePrefix} so one run's files can be told from another's, CloudWatch when {@code
+   * cloudwatch.enabled} and EventBridge when {@code eventbridge.enabled}.
    */
   public static JobSinks fromConfig(LogpulseConfig config, String basePath, String filePrefix) {
     JobSinks parquet =
@@ -64,9 +66,13 @@ public record JobSinks(
             filePrefix,
             config.get(JobOptions.OUTPUT_ROLLING_MAX_FILE_BYTES),
             config.get(JobOptions.OUTPUT_ROLLING_MAX_FILE_AGE).toMillis());
-    return config.get(CloudWatchOptions.ENABLED)
-        ? parquet.withCloudWatch(CloudWatchOptions.settings(config, basePath))
-        : parquet;
+    JobSinks sinks =
+        config.get(CloudWatchOptions.ENABLED)
+            ? parquet.withCloudWatch(CloudWatchOptions.settings(config, basePath))
+            : parquet;
+    return config.get(EventBridgeOptions.ENABLED)
+        ? sinks.withEventBridge(EventBridgeSinks.create(EventBridgeOptions.settings(config)))
+        : sinks;
   }
 
   /** The Parquet tables only; part files also roll at {@code maxFileBytes} and {@code maxAgeMs}. */

@@ -56,7 +56,10 @@ public record CorrelateSettings(
   /** Prior of change kinds missing from {@link #kindPriors}. */
   public static final double DEFAULT_KIND_PRIOR = 0.3;
 
-  /** Default priors: code and configuration changes break services most often. */
+  /**
+   * Default priors: code and configuration changes break services most often; {@code other} covers
+   * bookkeeping such as tags and log retention.
+   */
   public static final Map<String, Double> DEFAULT_KIND_PRIORS =
       Map.of(
           "deploy", 1.0,
@@ -66,7 +69,7 @@ public record CorrelateSettings(
           "scaling", 0.5,
           "iam", 0.5,
           "data", 0.15,
-          "other", 0.3);
+          "other", 0.2);
 
   public CorrelateSettings {
     requirePositive(horizon, "horizon");
@@ -96,7 +99,7 @@ public record CorrelateSettings(
         Duration.ofMinutes(10),
         1_000,
         3,
-        0.5,
+        0.3,
         Set.of(),
         Map.of(),
         Map.of(),

@@ -9,28 +9,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Scores one change as a suspect of one incident, in [0,1], from four signals:
+ * Scores one change as a suspect of one incident, in [0,1]:
  *
  * <ul>
  *   <li>time proximity: {@code 2^(-minutes before / half-life)} for changes before the start, 0.8
  *       for changes inside the first bad window (up to {@link CorrelateSettings#afterStart()});
  *       changes outside {@code [start - horizon, start + afterStart]} are no candidates;
  *   <li>affinity of the change's resources to the service ({@link ServiceAffinity});
- *   <li>the prior of its change kind (deploys break things more often than data writes);
+ *   <li>the prior of its change kind: how often such a change breaks a service (deploys often,
+ *       tagging and log retention never);
  *   <li>region: when the service's region is configured, a change in another region (global
  *       services aside) counts 0.6 times.
  * </ul>
  *
- * {@code score = (0.3 proximity + 0.45 affinity + 0.25 prior) × region}, halved for failed calls,
- * which changed nothing but show someone tried. Each change is scored on its own, so merging a late
- * change into an incident's ranked list is the same as ranking all changes again.
+ * {@code score = prior × (0.35 proximity + 0.65 affinity) × region}, halved for failed calls, which
+ * changed nothing but show someone tried. The prior scales the evidence rather than adding to it,
+ * so bookkeeping that names the service (a log group's retention, a tag) does not outrank the
+ * deploy that broke it. Each change is scored on its own, so merging a late change into an
+ * incident's ranked list is the same as ranking all changes again.
  */
 final class SuspectRanker implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final double WEIGHT_TIME = 0.3;
-  static final double WEIGHT_AFFINITY = 0.45;
-  static final double WEIGHT_KIND = 0.25;
+  static final double WEIGHT_TIME = 0.35;
+  static final double WEIGHT_AFFINITY = 0.65;
   static final double INSIDE_WINDOW = 0.8;
   static final double OTHER_REGION = 0.6;
   static final double FAILED = 0.5;
@@ -73,9 +75,8 @@ final class SuspectRanker implements Serializable {
             : INSIDE_WINDOW;
     ServiceAffinity.Match match = affinity.match(service, change.getResources());
     double score =
-        (WEIGHT_TIME * proximity
-                + WEIGHT_AFFINITY * match.score()
-                + WEIGHT_KIND * settings.kindPrior(change.getChangeKind()))
+        settings.kindPrior(change.getChangeKind())
+            * (WEIGHT_TIME * proximity + WEIGHT_AFFINITY * match.score())
             * regionFactor(change, service)
             * (change.getFailed() ? FAILED : 1);
     if (score < settings.minSuspectScore()) {

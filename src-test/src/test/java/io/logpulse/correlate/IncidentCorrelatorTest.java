@@ -111,7 +111,7 @@ class IncidentCorrelatorTest {
   @Test
   void aChangeDeliveredAfterTheAnomalyOpenedReRanksTheSameIncident() throws Exception {
     start(CorrelateSettings.defaults());
-    change(deploy("decoy", SHOP, T - 2 * MINUTE, "web-assets"));
+    change(deploy("decoy", SHOP, T - MINUTE, "web-assets"));
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
     Incident opened = drain().get(0);
     assertThat(opened.getSuspects()).extracting(Suspect::getChangeId).containsExactly("decoy");

@@ -47,11 +47,11 @@ class SuspectRankerTest {
 
     Suspect halfLife =
         DEFAULT.rank(deploy("a", SHOP, T - 10 * MINUTE, "checkout").build(), "checkout", T);
-    assertThat(halfLife.getScore()).isCloseTo(1.0 - 0.3 * 0.5, within(1e-3));
+    assertThat(halfLife.getScore()).isCloseTo(0.35 * 0.5 + 0.65, within(1e-3));
 
     Suspect config =
         DEFAULT.rank(parameter("p", SHOP, T, "/checkout/db/pool-size").build(), "checkout", T);
-    assertThat(config.getScore()).isCloseTo(0.3 + 0.45 + 0.25 * 0.8, within(1e-3));
+    assertThat(config.getScore()).isCloseTo(0.8, within(1e-3));
   }
 
   @Test
@@ -75,6 +75,25 @@ class SuspectRankerTest {
             T);
     assertThat(failed.getScore()).isCloseTo(ok.getScore() / 2, within(1e-3));
     assertThat(failed.getExplanation()).contains("(failed: AccessDenied)");
+  }
+
+  @Test
+  void bookkeepingThatNamesTheServiceDoesNotOutrankADeploy() {
+    Suspect retention =
+        DEFAULT.rank(
+            deploy("r", SHOP, T - MINUTE, "/ecs/checkout")
+                .setEventSource("logs.amazonaws.com")
+                .setEventName("PutRetentionPolicy")
+                .setChangeKind("other")
+                .build(),
+            "checkout",
+            T);
+    Suspect deploy =
+        DEFAULT.rank(
+            deploy("d", SHOP, T - 8 * MINUTE, "service/shop/checkout").build(), "checkout", T);
+
+    assertThat(retention).isNull();
+    assertThat(deploy.getScore()).isGreaterThan(0.8);
   }
 
   @Test
