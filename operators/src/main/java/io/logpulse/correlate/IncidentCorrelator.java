@@ -449,7 +449,7 @@ public final class IncidentCorrelator
         IncidentText.whatHappened(
             incident.getMetric(), incident.getExpected(), incident.getObserved());
     if (incident.getSuspects().isEmpty()) {
-      return "No change in "
+      return "No suspect among the changes in "
           + incident.getAccount()
           + " in the "
           + settings.horizon().toMinutes()
