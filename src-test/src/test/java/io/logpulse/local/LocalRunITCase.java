@@ -57,7 +57,9 @@ class LocalRunITCase {
     assertThat(printed)
         .contains("Flink web UI: http://")
         .contains("100% ")
-        .containsPattern("111111111111\\s+checkout\\s+2[01]\\s+\\d+")
+        // 20 or 21 windows from the run itself; records the generator delivers two hours late are
+        // windowed when they arrive before the first watermark, so a run may show one or two more.
+        .containsPattern("111111111111\\s+checkout\\s+2[0-3]\\s+\\d+")
         .contains("dead letters by reason:")
         .containsPattern("(?m)^anomalies: (none opened|\\d+ opened, \\d+ closed)$")
         .contains("Parquet tables: ");
