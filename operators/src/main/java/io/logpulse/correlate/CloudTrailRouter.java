@@ -14,8 +14,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Takes CloudTrail events out of the service events: they record API calls, not a service's
  * requests, so they must not become a {@code cloudtrail} service's metrics. Changes and failed
- * mutating calls go to {@link #CHANGES}; read-only calls end here, counted ({@code
- * cloudTrailReadOnly}), as they change nothing.
+ * mutating calls go to {@link #CHANGES} (counted in {@code cloudTrailChanges}); the rest (read-only
+ * calls, sign-ins, service events) end here, counted in {@code cloudTrailReadOnly}, as they change
+ * nothing.
  */
 public final class CloudTrailRouter extends ProcessFunction<ServiceEvent, ServiceEvent> {
   private static final long serialVersionUID = 1L;
