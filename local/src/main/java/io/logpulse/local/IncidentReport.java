@@ -5,7 +5,6 @@ import io.logpulse.local.generator.PlantedChange;
 import io.logpulse.parquet.ParquetTables;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,12 +25,6 @@ import org.apache.flink.core.fs.Path;
  * @param incidents one line per incident, by start
  */
 public record IncidentReport(List<IncidentLine> incidents) {
-
-  /** How long before a planted incident's start a matching incident may start. */
-  static final Duration LEAD = Duration.ofMinutes(5);
-
-  /** How long after a planted incident's end a matching incident may still start. */
-  static final Duration SLACK = Duration.ofMinutes(10);
 
   /** Incidents listed one by one; the rest are counted. */
   static final int MAX_LINES = 15;
@@ -56,13 +49,10 @@ public record IncidentReport(List<IncidentLine> incidents) {
       String summary,
       List<SuspectLine> suspects) {
 
-    /** The planted incident this one is about, or null: same account and service, close in time. */
+    /** The planted incident this one {@linkplain Incident#isAbout is about}, or null. */
     public Incident planted(List<Incident> planted) {
       for (Incident incident : planted) {
-        if (incident.account().equals(account)
-            && incident.service().equals(service)
-            && !start.isBefore(incident.start().minus(LEAD))
-            && start.isBefore(incident.end().plus(SLACK))) {
+        if (incident.isAbout(account, service, start)) {
           return incident;
         }
       }

@@ -46,15 +46,6 @@ public record RunSummary(
     Map<String, Long> counters,
     String outputPath) {
 
-  /**
-   * How long before a planted burst an anomaly may open and count as finding it: the window that
-   * holds the burst's first errors starts up to a window earlier.
-   */
-  static final Duration BURST_LEAD = Duration.ofMinutes(5);
-
-  /** How long after a planted burst's end an anomaly that starts still counts as finding it. */
-  static final Duration BURST_SLACK = Duration.ofMinutes(10);
-
   /** Anomalies listed one by one; the rest are counted. */
   static final int MAX_ANOMALY_LINES = 20;
 
@@ -83,18 +74,15 @@ public record RunSummary(
       String template) {
 
     /**
-     * The planted incident this anomaly found, or null: same account and service, opened from
-     * {@link #BURST_LEAD} before the incident to {@link #BURST_SLACK} after its end, and for a
-     * latency incident a p99 latency anomaly (any anomaly finds failing requests).
+     * The planted incident this anomaly found, or null: one it {@linkplain Incident#isAbout is
+     * about}, and for a latency incident a p99 latency anomaly (any anomaly finds failing
+     * requests).
      */
     Incident plantedBurst(List<Incident> bursts) {
       for (Incident burst : bursts) {
-        if (burst.account().equals(account)
-            && burst.service().equals(service)
+        if (burst.isAbout(account, service, start)
             && (burst.problem() == Incident.Problem.ERRORS
-                || metric.equals(MetricKind.LATENCY_P99.configName()))
-            && !start.isBefore(burst.start().minus(BURST_LEAD))
-            && start.isBefore(burst.end().plus(BURST_SLACK))) {
+                || metric.equals(MetricKind.LATENCY_P99.configName()))) {
           return burst;
         }
       }

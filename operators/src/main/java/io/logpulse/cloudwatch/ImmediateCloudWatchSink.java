@@ -1,5 +1,6 @@
 package io.logpulse.cloudwatch;
 
+import io.logpulse.common.AsyncRequests;
 import io.logpulse.common.JobMetrics;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -95,30 +96,19 @@ public final class ImmediateCloudWatchSink extends AsyncSinkBase<CloudWatchDatum
     @Override
     protected void submitRequestEntries(
         List<CloudWatchDatum> datums, ResultHandler<CloudWatchDatum> result) {
-      pool.execute(
+      AsyncRequests.submit(
+          pool,
           () -> {
             List<CloudWatchDatum> again = new ArrayList<>();
-            try {
-              for (List<CloudWatchDatum> request :
-                  PutMetricDataBatcher.split(datums, settings.maxDatumsPerRequest())) {
-                if (publisher.publish(request) == CloudWatchPublisher.Outcome.UNAVAILABLE) {
-                  again.addAll(request);
-                }
+            for (List<CloudWatchDatum> request :
+                PutMetricDataBatcher.split(datums, settings.maxDatumsPerRequest())) {
+              if (publisher.publish(request) == CloudWatchPublisher.Outcome.UNAVAILABLE) {
+                again.addAll(request);
               }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              result.completeExceptionally(e);
-              return;
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-              return;
             }
-            if (again.isEmpty()) {
-              result.complete();
-            } else {
-              result.retryForEntries(again);
-            }
-          });
+            return again;
+          },
+          result);
     }
 
     @Override

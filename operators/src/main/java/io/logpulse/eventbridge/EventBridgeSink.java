@@ -1,5 +1,6 @@
 package io.logpulse.eventbridge;
 
+import io.logpulse.common.AsyncRequests;
 import io.logpulse.common.JobMetrics;
 import io.logpulse.schema.Incident;
 import java.io.DataInputStream;
@@ -95,25 +96,7 @@ final class EventBridgeSink extends AsyncSinkBase<Incident, IncidentEntry> {
     @Override
     protected void submitRequestEntries(
         List<IncidentEntry> entries, ResultHandler<IncidentEntry> result) {
-      pool.execute(
-          () -> {
-            List<IncidentEntry> again;
-            try {
-              again = publisher.publish(entries);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              result.completeExceptionally(e);
-              return;
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-              return;
-            }
-            if (again.isEmpty()) {
-              result.complete();
-            } else {
-              result.retryForEntries(again);
-            }
-          });
+      AsyncRequests.submit(pool, () -> publisher.publish(entries), result);
     }
 
     @Override

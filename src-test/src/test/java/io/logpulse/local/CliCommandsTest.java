@@ -136,6 +136,32 @@ class CliCommandsTest {
   }
 
   @Test
+  void parseAppliesTheParseSettingsGivenWithSet() throws Exception {
+    Path file = dir.resolve("trail.log");
+    Files.writeString(
+        file,
+        "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-11-21T10:00:00Z\","
+            + "\"eventSource\":\"ssm.amazonaws.com\",\"eventName\":\"PutParameter\","
+            + "\"awsRegion\":\"eu-west-1\",\"requestParameters\":{\"name\":\"/checkout/flag\"},"
+            + "\"readOnly\":false,\"eventType\":\"AwsApiCall\","
+            + "\"recipientAccountId\":\"123456789012\"}\n",
+        StandardCharsets.UTF_8);
+
+    Run builtIn = run("parse", file.toString());
+    Run ruled =
+        run(
+            "parse",
+            "--set",
+            "parse.cloudtrail.change-kinds=ssm:PutParameter=deploy",
+            file.toString());
+
+    assertThat(builtIn.lines().get(0).get("change_kind").asText()).isEqualTo("configuration");
+    assertThat(ruled.exit()).isZero();
+    assertThat(ruled.lines().get(0).get("change_kind").asText()).isEqualTo("deploy");
+    assertThat(ruled.lines().get(0).get("resources").get(0).asText()).isEqualTo("/checkout/flag");
+  }
+
+  @Test
   void configPrintsEveryKeyAndTheReadmeHoldsTheSameTable() throws Exception {
     Run result = run("config");
 

@@ -1,9 +1,9 @@
 package io.logpulse.local.cli;
 
+import io.logpulse.config.ParseOptions;
 import io.logpulse.decode.DecoderSettings;
 import io.logpulse.decode.MessageCheck;
 import io.logpulse.parse.LogEventParser;
-import io.logpulse.parse.ParserSettings;
 import io.logpulse.parse.ServiceEventJson;
 import io.logpulse.schema.LogEvent;
 import java.io.BufferedReader;
@@ -16,14 +16,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code logpulse parse}: raw log lines to normalized NDJSON events, with the same parser as the
- * job. Lines the job would dead-letter (binary, oversized) are reported on standard error.
+ * job and its {@code parse.*} configuration ({@code --config}, {@code --set}). Lines the job would
+ * dead-letter (binary, oversized) are reported on standard error.
  */
 @Command(
     name = "parse",
@@ -45,13 +48,15 @@ final class ParseCommand implements Callable<Integer> {
       description = "Account id to attribute the lines to (default: ${DEFAULT-VALUE}).")
   String account = "123456789012";
 
+  @Mixin ConfigOptions config;
+
   @Override
   public Integer call() throws IOException {
     if (!file.equals("-") && !Files.exists(Path.of(file))) {
       System.err.println("logpulse parse: no such file: " + file);
       return 2;
     }
-    LogEventParser parser = new LogEventParser(ParserSettings.defaults());
+    LogEventParser parser = new LogEventParser(ParseOptions.settings(config.load(Map.of())));
     int maxBytes = DecoderSettings.defaults().maxMessageBytes();
     long lineNumber = 0;
     long parsed = 0;

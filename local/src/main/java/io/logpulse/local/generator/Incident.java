@@ -1,6 +1,7 @@
 package io.logpulse.local.generator;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,6 +52,27 @@ public record Incident(
 
   public Incident {
     decoys = List.copyOf(decoys);
+  }
+
+  /**
+   * How long before a planted incident something detected may start and count as being about it:
+   * the window that holds its first bad requests starts up to a window earlier.
+   */
+  public static final Duration LEAD = Duration.ofMinutes(5);
+
+  /** How long after a planted incident's end something detected that starts still counts. */
+  public static final Duration SLACK = Duration.ofMinutes(10);
+
+  /**
+   * Whether an anomaly or incident of {@code service} in {@code account} starting at {@code start}
+   * is about this one: same account and service, from {@link #LEAD} before its start to {@link
+   * #SLACK} after its end.
+   */
+  public boolean isAbout(String account, String service, Instant start) {
+    return this.account.equals(account)
+        && this.service.equals(service)
+        && !start.isBefore(this.start.minus(LEAD))
+        && start.isBefore(end.plus(SLACK));
   }
 
   /** Whether the given epoch-millisecond instant falls inside the incident. */
