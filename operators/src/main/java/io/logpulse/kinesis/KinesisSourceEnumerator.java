@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class KinesisSourceEnumerator
   private final KinesisSourceSettings settings;
   private final Set<String> assigned;
   private final Set<String> finished;
+  // Readers told there are no more splits. Telling one again after it has finished fails the job
+  // (Flink reports the event as lost and fails over).
+  private final Set<Integer> toldNoMoreSplits = new HashSet<>();
   private final Map<String, KinesisShardSplit> pending = new HashMap<>();
   private final boolean firstStart;
   private Long boundedAt;
@@ -144,7 +148,11 @@ public final class KinesisSourceEnumerator
       }
     }
     if (settings.bounded() && discoveredOnce && pending.isEmpty()) {
-      readers.forEach(context::signalNoMoreSplits);
+      for (int reader : readers) {
+        if (toldNoMoreSplits.add(reader)) {
+          context.signalNoMoreSplits(reader);
+        }
+      }
     }
   }
 
@@ -166,6 +174,7 @@ public final class KinesisSourceEnumerator
 
   @Override
   public void addReader(int subtaskId) {
+    toldNoMoreSplits.remove(subtaskId);
     if (discoveredOnce) {
       assignReady();
     }

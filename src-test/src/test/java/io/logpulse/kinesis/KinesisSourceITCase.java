@@ -6,10 +6,13 @@ import io.logpulse.testing.FaultInjectingProxy;
 import io.logpulse.testing.KinesisLocal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +163,45 @@ class KinesisSourceITCase {
 
       assertExactlyOnceInKeyOrder(read, put);
       assertThat(proxy.failed()).isPositive();
+    }
+  }
+
+  @Test
+  void aBoundedReadTellsEachReaderOnceThatThereAreNoMoreSplits() throws Throwable {
+    String stream = newStream(2);
+    Map<Integer, Integer> told = new HashMap<>();
+    try (MockSplitEnumeratorContext<KinesisShardSplit> context =
+        new MockSplitEnumeratorContext<>(2) {
+          @Override
+          public void signalNoMoreSplits(int subtask) {
+            told.merge(subtask, 1, Integer::sum);
+            super.signalNoMoreSplits(subtask);
+          }
+        }) {
+      context.registerReader(new ReaderInfo(0, "localhost"));
+      context.registerReader(new ReaderInfo(1, "localhost"));
+      KinesisSourceEnumerator enumerator =
+          new KinesisSourceEnumerator(
+              context,
+              settings(stream, KINESIS.endpoint(), KinesisSourceSettings.ReaderType.POLLING, true),
+              null);
+      enumerator.start();
+      context.runNextOneTimeCallable();
+      List<String> splits =
+          context.getSplitsAssignmentSequence().stream()
+              .flatMap(a -> a.assignment().values().stream())
+              .flatMap(List::stream)
+              .map(KinesisShardSplit::splitId)
+              .toList();
+      assertThat(splits).hasSize(2);
+
+      // A reader reporting its shards finished makes the enumerator look at its splits again;
+      // telling a reader that has finished once more would fail the job.
+      enumerator.handleSourceEvent(0, new ShardsFinishedEvent(splits.subList(0, 1)));
+      enumerator.handleSourceEvent(1, new ShardsFinishedEvent(splits.subList(1, 2)));
+
+      assertThat(told).containsExactlyInAnyOrderEntriesOf(Map.of(0, 1, 1, 1));
+      enumerator.close();
     }
   }
 }
