@@ -1,6 +1,7 @@
 package io.logpulse.config;
 
 import io.logpulse.correlate.CorrelateSettings;
+import io.logpulse.parse.ChangeEvents;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +16,6 @@ import java.util.regex.Pattern;
 public final class CorrelateOptions {
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
-  private static final Set<String> KINDS =
-      Set.of("deploy", "configuration", "scaling", "iam", "network", "data", "delete", "other");
 
   public static final ConfigKey<Boolean> ENABLED =
       ConfigKey.of(
@@ -228,10 +226,7 @@ public final class CorrelateOptions {
     Map<String, String> map = new LinkedHashMap<>();
     for (String entry : items(text, ";")) {
       String[] parts = pair(entry);
-      if (!REGION.matcher(parts[1]).matches()) {
-        throw new IllegalArgumentException("'" + parts[1] + "' is not a region such as eu-west-1");
-      }
-      map.put(parts[0], parts[1]);
+      map.put(parts[0], ValueParser.awsRegion().parse(parts[1]));
     }
     return Map.copyOf(map);
   }
@@ -241,7 +236,7 @@ public final class CorrelateOptions {
     for (String entry : items(text, ",")) {
       String[] parts = pair(entry);
       String kind = parts[0].toLowerCase(Locale.ROOT);
-      if (!KINDS.contains(kind)) {
+      if (!ChangeEvents.KINDS.contains(kind)) {
         throw new IllegalArgumentException("'" + parts[0] + "' is not a change kind");
       }
       double weight;

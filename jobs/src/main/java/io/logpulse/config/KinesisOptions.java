@@ -76,7 +76,7 @@ public final class KinesisOptions {
           "source.kinesis.start-timestamp",
           "ISO-8601 instant to start from when start-position=at-timestamp.",
           null,
-          ValueParser.of(Instant::parse, "an ISO-8601 instant such as 2026-11-21T10:00:00Z"));
+          ValueParser.instant());
 
   public static final ConfigKey<Boolean> BOUNDED =
       ConfigKey.of(

@@ -3,6 +3,7 @@ package io.logpulse.config;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -127,6 +128,11 @@ public interface ValueParser<T> extends Serializable {
           return text;
         },
         "an AWS region code such as eu-west-1");
+  }
+
+  /** An ISO-8601 instant. */
+  static ValueParser<Instant> instant() {
+    return of(Instant::parse, "an ISO-8601 instant such as 2026-11-21T10:00:00Z");
   }
 
   /** One of an enum's constants, written in lower case with dashes. */

@@ -6,8 +6,6 @@ import io.logpulse.parquet.ParquetTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,9 +26,6 @@ public record IncidentReport(List<IncidentLine> incidents) {
 
   /** Incidents listed one by one; the rest are counted. */
   static final int MAX_LINES = 15;
-
-  private static final DateTimeFormatter MINUTES =
-      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   /**
    * An incident at its latest revision.
@@ -191,8 +186,8 @@ public record IncidentReport(List<IncidentLine> incidents) {
           "  %s %s %s..%s, %d anomal%s, rev %d: %s%s%n",
           incident.account(),
           incident.service(),
-          MINUTES.format(incident.start()),
-          MINUTES.format(incident.time()),
+          RunSummary.MINUTES.format(incident.start()),
+          RunSummary.MINUTES.format(incident.time()),
           incident.anomalies(),
           incident.anomalies() == 1 ? "y" : "ies",
           incident.revision(),

@@ -4,6 +4,7 @@ import io.logpulse.config.ConfigKey;
 import io.logpulse.config.ValueParser;
 import io.logpulse.job.KeyRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,14 @@ public final class LocalOptions {
           "3h",
           ValueParser.duration());
 
+  public static final ConfigKey<Instant> GENERATOR_START =
+      ConfigKey.of(
+          "generator.start",
+          "First simulated instant; unset, the simulation ends in the recent past, so the hour of"
+              + " day it covers (and with it the daily traffic curve) depends on when it runs.",
+          null,
+          ValueParser.instant());
+
   public static final ConfigKey<Duration> GENERATOR_TICK =
       ConfigKey.of(
           "generator.tick",
@@ -140,6 +149,7 @@ public final class LocalOptions {
           S3_SECRET_KEY,
           GENERATOR_SEED,
           GENERATOR_DURATION,
+          GENERATOR_START,
           GENERATOR_TICK,
           GENERATOR_SPEEDUP,
           GENERATOR_TRAFFIC_SCALE,

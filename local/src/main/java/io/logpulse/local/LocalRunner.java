@@ -153,8 +153,13 @@ public final class LocalRunner {
 
   private SourcePlan generatorPlan() {
     Duration duration = config.get(LocalOptions.GENERATOR_DURATION);
+    GeneratorSettings start =
+        config
+            .find(LocalOptions.GENERATOR_START)
+            .map(instant -> GeneratorSettings.defaults().withDuration(duration).withStart(instant))
+            .orElseGet(() -> GeneratorSettings.endingNow(duration, Clock.systemUTC()));
     GeneratorSettings settings =
-        GeneratorSettings.endingNow(duration, Clock.systemUTC())
+        start
             .withSeed(config.get(LocalOptions.GENERATOR_SEED))
             .withTick(config.get(LocalOptions.GENERATOR_TICK))
             .withTrafficScale(config.get(LocalOptions.GENERATOR_TRAFFIC_SCALE))

@@ -49,7 +49,7 @@ public record RunSummary(
   /** Anomalies listed one by one; the rest are counted. */
   static final int MAX_ANOMALY_LINES = 20;
 
-  private static final DateTimeFormatter MINUTES =
+  static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);

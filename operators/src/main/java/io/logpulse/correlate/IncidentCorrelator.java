@@ -17,6 +17,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
@@ -81,6 +83,8 @@ public final class IncidentCorrelator
   private final SuspectRanker ranker;
 
   private transient MapState<String, ChangeEvent> changes;
+  // How many entries `changes` holds, so that enforcing the cap does not read them all per change.
+  private transient ValueState<Integer> changeCount;
   private transient MapState<String, Incident> incidents;
   private transient MapState<String, String> openAnomalies;
   private transient MapState<Long, List<Anomaly>> pending;
@@ -108,6 +112,8 @@ public final class IncidentCorrelator
                     "changes",
                     TypeInformation.of(String.class),
                     new AvroTypeInfo<>(ChangeEvent.class)));
+    changeCount =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("change-count", Integer.class));
     incidents = getRuntimeContext().getMapState(INCIDENTS);
     openAnomalies =
         getRuntimeContext()
@@ -171,9 +177,12 @@ public final class IncidentCorrelator
       throws Exception {
     release(timestamp, ctx, out);
     long keep = settings.horizon().toMillis() + settings.lateWait().toMillis();
+    int kept = 0;
     for (Iterator<ChangeEvent> it = changes.values().iterator(); it.hasNext(); ) {
       if (it.next().getTime().toEpochMilli() + keep <= timestamp) {
         it.remove();
+      } else {
+        kept++;
       }
     }
     for (Iterator<Incident> it = incidents.values().iterator(); it.hasNext(); ) {
@@ -183,8 +192,11 @@ public final class IncidentCorrelator
       }
     }
     // Removing through an iterator can leave an empty map behind in some state backends.
-    if (changes.isEmpty()) {
+    if (kept == 0) {
       changes.clear();
+      changeCount.clear();
+    } else {
+      changeCount.update(kept);
     }
     if (incidents.isEmpty()) {
       incidents.clear();
@@ -329,7 +341,13 @@ public final class IncidentCorrelator
     }
     changes.put(change.getChangeId(), change);
     ctx.timerService().registerEventTimeTimer(minuteAfter(expiry));
-    evictOldest();
+    Integer count = changeCount.value();
+    int held = (count == null ? 0 : count) + 1;
+    if (held > settings.maxChangesPerAccount()) {
+      evictOldest(held - settings.maxChangesPerAccount());
+      held = settings.maxChangesPerAccount();
+    }
+    changeCount.update(held);
   }
 
   /**
@@ -483,15 +501,11 @@ public final class IncidentCorrelator
     return false;
   }
 
-  /** Drops the oldest changes beyond the per-account cap. */
-  private void evictOldest() throws Exception {
+  /** Drops the {@code excess} oldest changes: the per-account cap is reached. */
+  private void evictOldest(int excess) throws Exception {
     List<ChangeEvent> kept = new ArrayList<>();
     for (ChangeEvent change : changes.values()) {
       kept.add(change);
-    }
-    int excess = kept.size() - settings.maxChangesPerAccount();
-    if (excess <= 0) {
-      return;
     }
     kept.sort(Comparator.comparing(ChangeEvent::getTime));
     for (int i = 0; i < excess; i++) {

@@ -32,6 +32,12 @@ class IncidentScenarioITCase {
   private static final double TOP_SUSPECT_FLOOR = 0.85;
   private static final double FALSE_INCIDENT_CEILING = 0.85;
 
+  /**
+   * The simulated hours are fixed: the generator's traffic follows the hour of day, so a run that
+   * ends "now" would see different traffic, and different detections, depending on when it runs.
+   */
+  private static final String START = "2026-11-21T01:00:00Z";
+
   @TempDir Path dir;
 
   @Test
@@ -43,6 +49,7 @@ class IncidentScenarioITCase {
               Map.of(
                   "generator.seed", Long.toString(seed),
                   "generator.duration", "3h",
+                  "generator.start", START,
                   "generator.speedup", "0",
                   "output.path", dir.resolve("seed-" + seed).toString(),
                   "local.web-ui-port", "0",

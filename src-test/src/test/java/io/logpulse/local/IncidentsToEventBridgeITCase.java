@@ -30,6 +30,12 @@ class IncidentsToEventBridgeITCase {
 
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
 
+  /**
+   * The simulated hours are fixed: the generator's traffic follows the hour of day, so a run that
+   * ends "now" would see different traffic, and different detections, depending on when it runs.
+   */
+  private static final String START = "2026-11-21T01:00:00Z";
+
   @TempDir Path dir;
 
   @Test
@@ -40,6 +46,7 @@ class IncidentsToEventBridgeITCase {
           LogpulseConfig.of(
               Map.of(
                   "generator.duration", "3h",
+                  "generator.start", START,
                   "generator.speedup", "0",
                   "output.path", out.toString(),
                   "local.web-ui-port", "0",
