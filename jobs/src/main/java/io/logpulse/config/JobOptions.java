@@ -16,6 +16,16 @@ public final class JobOptions {
     KINESIS
   }
 
+  /** How the job runs: as a stream with watermarks, or as a batch over a finished input. */
+  public enum ExecutionMode {
+    /** Batch for a finished recording (replay, bounded Kinesis read), streaming otherwise. */
+    AUTO,
+    /** Flink's batch execution: exact whatever the record order; needs a bounded source. */
+    BATCH,
+    /** Flink's streaming execution: watermarks and allowed lateness, as a live run. */
+    STREAMING
+  }
+
   public static final ConfigKey<SourceType> SOURCE_TYPE =
       ConfigKey.of(
           "source.type",
@@ -32,6 +42,16 @@ public final class JobOptions {
               + " any Flink filesystem; required when source.type=replay.",
           null,
           ValueParser.text());
+
+  public static final ConfigKey<ExecutionMode> EXECUTION_MODE =
+      ConfigKey.of(
+          "execution.mode",
+          "auto: a replay or a bounded Kinesis read runs as a Flink batch job (inputs sorted by"
+              + " event time, so the tables are exact whatever the record order, nothing is"
+              + " TOO_LATE), a live source as a stream; batch or streaming force one (streaming"
+              + " replays a recording with a live run's watermarks and lateness).",
+          "auto",
+          ValueParser.oneOf(ExecutionMode.class));
 
   public static final ConfigKey<String> OUTPUT_PATH =
       ConfigKey.of(
@@ -127,6 +147,7 @@ public final class JobOptions {
       List.of(
           SOURCE_TYPE,
           SOURCE_REPLAY_PATH,
+          EXECUTION_MODE,
           OUTPUT_PATH,
           OUTPUT_ROLLING_MAX_FILE_BYTES,
           OUTPUT_ROLLING_MAX_FILE_AGE,

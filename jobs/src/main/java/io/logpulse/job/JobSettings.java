@@ -1,8 +1,10 @@
 package io.logpulse.job;
 
+import io.logpulse.config.ConfigException;
 import io.logpulse.config.CorrelateOptions;
 import io.logpulse.config.DetectOptions;
 import io.logpulse.config.JobOptions;
+import io.logpulse.config.JobOptions.ExecutionMode;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.config.ParseOptions;
 import io.logpulse.correlate.CorrelateSettings;
@@ -17,11 +19,13 @@ import io.logpulse.schema.LogEvent;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * The settings of every operator of the job graph, taken from one validated configuration.
  *
+ * @param executionMode whether the job runs as a batch or a stream ({@code execution.mode})
  * @param outOfOrderness how far the watermark trails the newest event time
  * @param idleness after how long an idle split stops holding the watermark back
  * @param detectMetrics the metrics whose series are scored; empty when detection is off
@@ -32,6 +36,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  *     is off
  */
 public record JobSettings(
+    ExecutionMode executionMode,
     DecoderSettings decoder,
     ParserSettings parser,
     WindowSettings windows,
@@ -47,6 +52,7 @@ public record JobSettings(
   /** Reads the job's settings from a configuration. */
   public static JobSettings from(LogpulseConfig config) {
     return new JobSettings(
+        config.get(JobOptions.EXECUTION_MODE),
         new DecoderSettings(
             config.get(JobOptions.DECODE_MAX_RECORD_BYTES),
             config.get(JobOptions.DECODE_MAX_MESSAGE_BYTES),
@@ -66,6 +72,30 @@ public record JobSettings(
         config.get(DetectOptions.ENABLED) && config.get(CorrelateOptions.ENABLED)
             ? CorrelateOptions.settings(config)
             : null);
+  }
+
+  /**
+   * How Flink runs the job over {@code source}: {@code execution.mode}, where {@code auto} means
+   * batch for a recording and streaming for a live source.
+   *
+   * @throws ConfigException when batch is forced on a source that never ends
+   */
+  public RuntimeExecutionMode runtimeMode(JobSource source) {
+    return switch (executionMode) {
+      case AUTO -> source.recording() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
+      case STREAMING -> RuntimeExecutionMode.STREAMING;
+      case BATCH -> {
+        if (!source.recording()) {
+          throw new ConfigException(
+              JobOptions.EXECUTION_MODE.name()
+                  + "=batch needs a finished input: source.type=replay, or source.type=kinesis"
+                  + " with source.kinesis.bounded=true; "
+                  + source.name()
+                  + " is a live source");
+        }
+        yield RuntimeExecutionMode.BATCH;
+      }
+    };
   }
 
   /**

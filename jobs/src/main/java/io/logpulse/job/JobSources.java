@@ -23,7 +23,7 @@ public final class JobSources {
   public static JobSource replay(String path) {
     Source<SourceRecord, ?, ?> files =
         FileSource.forRecordStreamFormat(new RecordedRecordsFormat(), new Path(path)).build();
-    return new JobSource.Raw(files, "Recorded Kinesis records");
+    return new JobSource.Raw(files, "Recorded Kinesis records", true);
   }
 
   /** The Kinesis streams the configuration names, decoded in the source. */
@@ -31,7 +31,8 @@ public final class JobSources {
     KinesisSourceSettings settings = KinesisOptions.settings(config);
     return new JobSource.Decoding(
         new KinesisSource<>(settings, new EnvelopeDeserializer(decoder)),
-        "Kinesis " + String.join(",", settings.streams()));
+        "Kinesis " + String.join(",", settings.streams()),
+        settings.bounded());
   }
 
   /** The source the configuration names, for a deployment without the local generator. */

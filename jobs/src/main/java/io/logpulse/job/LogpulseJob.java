@@ -49,9 +49,15 @@ public final class LogpulseJob {
 
   private LogpulseJob() {}
 
-  /** Adds the job's operators to {@code env}. */
+  /**
+   * Adds the job's operators to {@code env} and sets its runtime mode ({@link
+   * JobSettings#runtimeMode}): a recording runs in Flink's batch mode, where every keyed input is
+   * sorted by key and event time and a single final watermark follows the input, so each operator
+   * sees its events in event-time order and nothing is late, whatever the order of the records.
+   */
   public static void define(
       StreamExecutionEnvironment env, JobSettings settings, JobSource source, JobSinks sinks) {
+    env.setRuntimeMode(settings.runtimeMode(source));
     SingleOutputStreamOperator<LogEvent> logEvents;
     DataStream<LogEvent> timedEvents;
     if (source instanceof JobSource.Raw raw) {

@@ -88,6 +88,7 @@ public final class IncidentCorrelator
   private transient MapState<String, Incident> incidents;
   private transient MapState<String, String> openAnomalies;
   private transient MapState<Long, List<Anomaly>> pending;
+  private transient MapState<Long, List<ChangeEvent>> pendingChanges;
   private transient Counter opened;
   private transient Counter reranked;
   private transient Counter changesSeen;
@@ -129,6 +130,13 @@ public final class IncidentCorrelator
                     "pending-anomalies",
                     TypeInformation.of(Long.class),
                     new ListTypeInfo<>(new AvroTypeInfo<>(Anomaly.class))));
+    pendingChanges =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending-changes",
+                    TypeInformation.of(Long.class),
+                    new ListTypeInfo<>(new AvroTypeInfo<>(ChangeEvent.class))));
     JobMetrics metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
     opened = metrics.counter("incidentsOpened");
     reranked = metrics.counter("incidentsReranked");
@@ -141,9 +149,9 @@ public final class IncidentCorrelator
       Either<Anomaly, ChangeEvent> input, ReadOnlyContext ctx, Collector<Incident> out)
       throws Exception {
     if (input.isLeft()) {
-      hold(input.left(), ctx);
+      hold(pending, input.left().getTime().toEpochMilli(), input.left(), ctx);
     } else {
-      onChange(input.right(), ctx, out);
+      hold(pendingChanges, input.right().getReceived().toEpochMilli(), input.right(), ctx);
     }
   }
 
@@ -155,7 +163,7 @@ public final class IncidentCorrelator
       return;
     }
     shared.put(change.getChangeId(), change);
-    evictShared(shared, change.getTime().toEpochMilli());
+    evictShared(shared, ctx.currentWatermark());
     ctx.applyToKeyedState(
         INCIDENTS,
         (account, accountIncidents) -> {
@@ -204,22 +212,29 @@ public final class IncidentCorrelator
   }
 
   /**
-   * Holds an anomaly step until the watermark passes its time. The detectors' subtasks run at their
-   * own pace, so steps of one account arrive out of time order; taken in arrival order, an anomaly
-   * could open a second incident for a service whose first one it should have joined.
+   * Holds an input (an anomaly step at its time, a change at its delivery to CloudWatch Logs) until
+   * the watermark passes it, so inputs are taken in event-time order whatever order they arrive in.
+   * The detectors' subtasks run at their own pace, so steps of one account arrive out of time
+   * order; taken in arrival order, an anomaly could open a second incident for a service whose
+   * first one it should have joined. In a batch run every timer fires after the account's last
+   * input, still in time order, so a batch run takes the same inputs in the same order as a live
+   * one.
    */
-  private void hold(Anomaly anomaly, ReadOnlyContext ctx) throws Exception {
-    long time = anomaly.getTime().toEpochMilli();
-    List<Anomaly> steps = pending.get(time);
-    if (steps == null) {
-      steps = new ArrayList<>();
+  private static <T> void hold(
+      MapState<Long, List<T>> held, long time, T input, ReadOnlyContext ctx) throws Exception {
+    List<T> inputs = held.get(time);
+    if (inputs == null) {
+      inputs = new ArrayList<>();
     }
-    steps.add(anomaly);
-    pending.put(time, steps);
+    inputs.add(input);
+    held.put(time, inputs);
     ctx.timerService().registerEventTimeTimer(time);
   }
 
-  /** Processes the held steps up to {@code time}: by time, and at one time closing steps last. */
+  /**
+   * Processes the held inputs up to {@code time}: by time, and at one time the changes first, then
+   * anomaly steps with closing steps last; ties by id, so arrival order never matters.
+   */
   private void release(long time, ReadOnlyContext ctx, Collector<Incident> out) throws Exception {
     List<Long> due = new ArrayList<>();
     for (Long at : pending.keys()) {
@@ -227,13 +242,33 @@ public final class IncidentCorrelator
         due.add(at);
       }
     }
+    for (Long at : pendingChanges.keys()) {
+      if (at <= time && !due.contains(at)) {
+        due.add(at);
+      }
+    }
     due.sort(null);
     for (Long at : due) {
-      List<Anomaly> steps = new ArrayList<>(pending.get(at));
-      pending.remove(at);
-      steps.sort(Comparator.comparing((Anomaly a) -> "CLOSE".equals(a.getState())));
-      for (Anomaly step : steps) {
-        onAnomaly(step, ctx, out);
+      List<ChangeEvent> delivered = pendingChanges.get(at);
+      if (delivered != null) {
+        pendingChanges.remove(at);
+        delivered = new ArrayList<>(delivered);
+        delivered.sort(Comparator.comparing(ChangeEvent::getChangeId));
+        for (ChangeEvent change : delivered) {
+          onChange(change, at, ctx, out);
+        }
+      }
+      List<Anomaly> steps = pending.get(at);
+      if (steps != null) {
+        pending.remove(at);
+        steps = new ArrayList<>(steps);
+        steps.sort(
+            Comparator.comparing((Anomaly a) -> "CLOSE".equals(a.getState()))
+                .thenComparing(Anomaly::getAnomalyId)
+                .thenComparing(Anomaly::getState));
+        for (Anomaly step : steps) {
+          onAnomaly(step, ctx, out);
+        }
       }
     }
   }
@@ -318,7 +353,8 @@ public final class IncidentCorrelator
     return null;
   }
 
-  private void onChange(ChangeEvent change, ReadOnlyContext ctx, Collector<Incident> out)
+  /** Takes a change released at {@code now} (event time). */
+  private void onChange(ChangeEvent change, long now, ReadOnlyContext ctx, Collector<Incident> out)
       throws Exception {
     changesSeen.inc();
     if (changes.contains(change.getChangeId())) {
@@ -335,7 +371,7 @@ public final class IncidentCorrelator
         change.getTime().toEpochMilli()
             + settings.horizon().toMillis()
             + settings.lateWait().toMillis();
-    if (expiry <= ctx.timerService().currentWatermark()) {
+    if (expiry <= now) {
       changesDropped.inc();
       return;
     }
@@ -514,15 +550,19 @@ public final class IncidentCorrelator
     }
   }
 
-  /** Drops shared changes no incident can use any more, and the oldest beyond the cap. */
+  /**
+   * Drops the shared changes the watermark has put beyond every incident's reach, and the oldest
+   * beyond the cap. The watermark, not the arriving change's time: broadcast changes reach the
+   * subtasks in different orders, and a batch run takes them all before its keyed input.
+   */
   private void evictShared(
-      org.apache.flink.api.common.state.BroadcastState<String, ChangeEvent> shared, long newest)
+      org.apache.flink.api.common.state.BroadcastState<String, ChangeEvent> shared, long watermark)
       throws Exception {
     long keep = settings.horizon().toMillis() + settings.lateWait().toMillis();
     List<ChangeEvent> kept = new ArrayList<>();
     for (Iterator<Map.Entry<String, ChangeEvent>> it = shared.iterator(); it.hasNext(); ) {
       ChangeEvent change = it.next().getValue();
-      if (change.getTime().toEpochMilli() + keep < newest) {
+      if (change.getTime().toEpochMilli() + keep < watermark) {
         it.remove();
       } else {
         kept.add(change);

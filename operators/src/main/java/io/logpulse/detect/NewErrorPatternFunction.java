@@ -72,9 +72,10 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
     long time = event.getEventTime();
     byte[] bytes = patterns.value();
     State state =
-        bytes == null
-            ? new State(event.getAccount(), event.getService(), time, settings.maxTemplates())
-            : State.read(bytes, settings.maxTemplates());
+        bytes == null ? null : catchUp(State.read(bytes, settings.maxTemplates()), time, ctx, out);
+    if (state == null) {
+      state = new State(event.getAccount(), event.getService(), time, settings.maxTemplates());
+    }
     state.lastEvent = Math.max(state.lastEvent, time);
     LogTemplateMiner.Match match = state.miner.add(ErrorText.of(event.getMessage()));
     if (match.created()) {
@@ -106,6 +107,37 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out) throws Exception {
     State state = State.read(patterns.value(), settings.maxTemplates());
     state.timer = NO_TIMER;
+    if (step(state, timestamp, out)) {
+      patterns.clear();
+      return;
+    }
+    schedule(state, ctx.timerService());
+    patterns.update(state.toBytes());
+  }
+
+  /**
+   * Takes the steps due up to an event's {@code time} before the event itself, as if their timer
+   * had fired: in a batch run timers fire only after all of a service's events, and behind a slow
+   * watermark after some of them. Returns null when the service's state expired on the way.
+   */
+  private State catchUp(State state, long time, Context ctx, Collector<Anomaly> out) {
+    while (state.timer != NO_TIMER && state.timer <= time) {
+      long due = state.timer;
+      ctx.timerService().deleteEventTimeTimer(due);
+      state.timer = NO_TIMER;
+      if (step(state, due, out)) {
+        return null;
+      }
+      schedule(state, ctx.timerService());
+    }
+    return state;
+  }
+
+  /**
+   * The step due at {@code timestamp}: closes quiet anomalies and forgets candidates whose window
+   * passed; returns whether the service's state expired (then everything open is closed).
+   */
+  private boolean step(State state, long timestamp, Collector<Anomaly> out) {
     boolean expired = timestamp >= state.lastEvent + settings.stateTtl().toMillis();
     long window = settings.window().toMillis();
     for (Iterator<Map.Entry<Integer, Candidate>> it = state.candidates.entrySet().iterator();
@@ -126,12 +158,7 @@ public class NewErrorPatternFunction extends KeyedProcessFunction<String, Servic
         it.remove();
       }
     }
-    if (expired) {
-      patterns.clear();
-      return;
-    }
-    schedule(state, ctx.timerService());
-    patterns.update(state.toBytes());
+    return expired;
   }
 
   /**

@@ -19,7 +19,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>State is bounded: each value moves an event-time timer to {@code stateTtl} after it; when a
  * series stays quiet that long the timer clears its state (a series that comes back starts a new
- * warm-up). An anomaly still open then is closed with the eviction time.
+ * warm-up). An anomaly still open then is closed with the eviction time. A value arriving after
+ * that time expires the series first, so the outcome does not depend on when the watermark fires
+ * the timer (in a batch run timers fire only after all of a series' values).
  */
 public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPoint, Anomaly> {
 
@@ -49,6 +51,14 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
   @Override
   public void processElement(SeriesPoint point, Context ctx, Collector<Anomaly> out)
       throws Exception {
+    SeriesPoint previous = last.value();
+    if (previous != null && point.windowStart() >= expiry(previous)) {
+      // The series was quiet for the TTL: expire it now rather than when its timer fires, which in
+      // a batch run (and behind a slow watermark) comes only after this value.
+      ctx.timerService().deleteEventTimeTimer(expiry(previous));
+      expire(previous, expiry(previous), ctx.getCurrentKey(), out);
+      previous = null;
+    }
     byte[] bytes = detector.value();
     SeriesDetector ensemble =
         bytes == null
@@ -67,7 +77,6 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
       out.collect(Anomalies.of(point, result.event()));
     }
     detector.update(ensemble.toBytes());
-    SeriesPoint previous = last.value();
     if (previous != null) {
       ctx.timerService().deleteEventTimeTimer(expiry(previous));
     }
@@ -93,8 +102,13 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
     if (point == null || expiry(point) != timestamp) {
       return;
     }
-    AnomalyEvent close =
-        restore(detector.value(), point, ctx.getCurrentKey()).closeOpenAnomaly(timestamp);
+    expire(point, timestamp, ctx.getCurrentKey(), out);
+  }
+
+  /** Closes what is open at {@code time} and clears the series' state. */
+  private void expire(SeriesPoint point, long time, String key, Collector<Anomaly> out)
+      throws Exception {
+    AnomalyEvent close = restore(detector.value(), point, key).closeOpenAnomaly(time);
     if (close != null) {
       out.collect(Anomalies.of(point, close));
     }

@@ -63,9 +63,15 @@ class IncidentCorrelatorTest {
             IncidentCorrelator.SHARED_CHANGES);
   }
 
+  /**
+   * A change, and a watermark at its delivery (or just past the last one), which releases it: the
+   * correlator takes changes, like anomaly steps, in event-time order.
+   */
   private void change(ChangeEvent.Builder change) throws Exception {
     ChangeEvent built = change.build();
-    harness.processElement(Either.Right(built), built.getReceived().toEpochMilli());
+    long received = built.getReceived().toEpochMilli();
+    harness.processElement(Either.Right(built), received);
+    advance(received);
   }
 
   /**
@@ -75,6 +81,11 @@ class IncidentCorrelatorTest {
   private void anomalyStep(Anomaly anomaly) throws Exception {
     long time = anomaly.getTime().toEpochMilli();
     harness.processElement(Either.Left(anomaly), time);
+    advance(time);
+  }
+
+  /** Moves the watermark to {@code time}, or just past the last one if that is later. */
+  private void advance(long time) throws Exception {
     watermark = Math.max(watermark + 1, time);
     harness.watermark(watermark);
   }
@@ -329,7 +340,7 @@ class IncidentCorrelatorTest {
     anomalyStep(open);
     anomalyStep(withState(open, "CLOSE", T + 3 * MINUTE));
     drain();
-    harness.watermark(T + 4 * MINUTE);
+    advance(T + 4 * MINUTE);
 
     change(deploy("late", SHOP, T - 2 * MINUTE, "checkout"));
 
@@ -339,7 +350,7 @@ class IncidentCorrelatorTest {
     assertThat(reRanked.getTime().toEpochMilli()).isEqualTo(T + 3 * MINUTE);
     assertThat(reRanked.getSuspects()).extracting(Suspect::getChangeId).containsExactly("late");
 
-    harness.watermark(T + 3 * MINUTE + CorrelateSettings.defaults().lateWait().toMillis() + MINUTE);
+    advance(T + 3 * MINUTE + CorrelateSettings.defaults().lateWait().toMillis() + MINUTE);
     change(deploy("later", SHOP, T - MINUTE, "checkout"));
     assertThat(drain()).isEmpty();
   }
@@ -363,7 +374,7 @@ class IncidentCorrelatorTest {
 
     anomalyStep(withState(open, "CLOSE", T + 5 * MINUTE));
     assertThat(harness.numEventTimeTimers()).isPositive();
-    harness.watermark(T + 3 * 60 * MINUTE);
+    advance(T + 3 * 60 * MINUTE);
 
     assertThat(((HeapKeyedStateBackend<?>) keyedBackend()).numKeyValueStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -372,7 +383,7 @@ class IncidentCorrelatorTest {
   @Test
   void aChangeTooOldForAnyFutureIncidentIsNotKept() throws Exception {
     start(CorrelateSettings.defaults());
-    harness.watermark(T + 2 * 60 * MINUTE);
+    advance(T + 2 * 60 * MINUTE);
     change(deploy("ancient", SHOP, T, "checkout"));
     assertThat(changesKept(SHOP)).isZero();
   }
