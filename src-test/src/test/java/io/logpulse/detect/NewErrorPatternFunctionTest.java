@@ -1,6 +1,7 @@
 package io.logpulse.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ServiceEvent;
@@ -38,6 +39,9 @@ class NewErrorPatternFunctionTest {
 
   private KeyedOneInputStreamOperatorTestHarness<String, ServiceEvent, Anomaly> harness;
 
+  /** Whether a watermark follows each event (a live run) or comes only at the end (a batch). */
+  private boolean live = true;
+
   @BeforeEach
   void open() throws Exception {
     harness = newHarness();
@@ -65,7 +69,9 @@ class NewErrorPatternFunctionTest {
             .setMessage(message)
             .build();
     harness.processElement(new StreamRecord<>(event, time));
-    harness.processWatermark(new Watermark(time));
+    if (live) {
+      harness.processWatermark(new Watermark(time));
+    }
   }
 
   /** One familiar error every 20 seconds from T0 to {@code until}, with varying numbers. */
@@ -133,6 +139,37 @@ class NewErrorPatternFunctionTest {
     newErrors(T0 + 101 * MINUTE, 19, 5 * SECOND);
 
     assertThat(output()).isEmpty();
+  }
+
+  /**
+   * A new template's burst that opens an anomaly and goes quiet, then seven hours without errors
+   * (beyond the TTL, so the service starts a new warm-up), then the same burst again.
+   */
+  private List<Anomaly> burstQuietThenTheSameBurstAfterTheTtl() throws Exception {
+    familiarErrors(T0, T0 + 90 * MINUTE);
+    newErrors(T0 + 90 * MINUTE, 40, 5 * SECOND);
+    familiarErrors(T0 + 120 * MINUTE, T0 + 130 * MINUTE);
+    long again = T0 + 130 * MINUTE + Duration.ofHours(7).toMillis();
+    familiarErrors(again, again + 10 * MINUTE);
+    newErrors(again + 10 * MINUTE, 40, 5 * SECOND);
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+    return output();
+  }
+
+  @Test
+  void timersFiringOnlyAtTheEndAsInABatchRunGiveTheSameAnomaliesAsALiveRun() throws Exception {
+    List<Anomaly> liveRun = burstQuietThenTheSameBurstAfterTheTtl();
+    assertThat(liveRun)
+        .extracting(Anomaly::getState, a -> a.getTime().toEpochMilli())
+        .containsExactly(
+            tuple("OPEN", T0 + 90 * MINUTE + 19 * 5 * SECOND),
+            tuple("CLOSE", T0 + 90 * MINUTE + 39 * 5 * SECOND + 10 * MINUTE));
+
+    harness.close();
+    harness = newHarness();
+    harness.open();
+    live = false;
+    assertThat(burstQuietThenTheSameBurstAfterTheTtl()).isEqualTo(liveRun);
   }
 
   @Test

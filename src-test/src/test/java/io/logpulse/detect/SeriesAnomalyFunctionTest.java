@@ -41,6 +41,9 @@ class SeriesAnomalyFunctionTest {
 
   private KeyedOneInputStreamOperatorTestHarness<String, SeriesPoint, Anomaly> harness;
 
+  /** Whether a watermark follows each value (a live run) or comes only at the end (a batch). */
+  private boolean live = true;
+
   @BeforeEach
   void open() throws Exception {
     harness = newHarness();
@@ -64,11 +67,45 @@ class SeriesAnomalyFunctionTest {
     harness.processElement(
         new StreamRecord<>(
             new SeriesPoint("123456789012", service, null, metric, time(i), value, 200), time(i)));
-    harness.processWatermark(new Watermark(time(i)));
+    if (live) {
+      harness.processWatermark(new Watermark(time(i)));
+    }
+  }
+
+  /**
+   * A latency jump whose anomaly is still open when the series goes quiet for longer than the TTL,
+   * then the series again at its old level: the anomaly closes at the eviction, and the series
+   * starts a new warm-up.
+   */
+  private List<Anomaly> aJumpThenQuietForLongerThanTheTtl() throws Exception {
+    double[] values = Series.flat(300, 120, 4, 11);
+    for (int i = 0; i < 100; i++) {
+      send("checkout", MetricKind.LATENCY_P99, i, i >= 90 ? 400 : values[i]);
+    }
+    for (int i = 200; i < 300; i++) {
+      send("checkout", MetricKind.LATENCY_P99, i, values[i]);
+    }
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+    return output();
   }
 
   private List<Anomaly> output() {
     return harness.extractOutputValues();
+  }
+
+  @Test
+  void aValueAfterTheTtlExpiresTheSeriesFirstSoABatchRunGivesWhatALiveRunGives() throws Exception {
+    List<Anomaly> liveRun = aJumpThenQuietForLongerThanTheTtl();
+    assertThat(liveRun).extracting(Anomaly::getState).startsWith("OPEN").endsWith("CLOSE");
+    assertThat(liveRun.get(liveRun.size() - 1).getTime())
+        .isEqualTo(Instant.ofEpochMilli(time(99) + SETTINGS.stateTtl().toMillis()));
+    assertThat(liveRun).filteredOn(a -> a.getState().equals("OPEN")).hasSize(1);
+
+    harness.close();
+    harness = newHarness();
+    harness.open();
+    live = false;
+    assertThat(aJumpThenQuietForLongerThanTheTtl()).isEqualTo(liveRun);
   }
 
   @Test
