@@ -67,6 +67,23 @@ final class KinesisStreams {
     return data;
   }
 
+  /** Puts each payload, in the given order, under a partition key of its own. */
+  void putPayloads(String stream, List<byte[]> payloads) {
+    List<PutRecordsRequestEntry> batch = new ArrayList<>();
+    int n = 0;
+    for (byte[] payload : payloads) {
+      batch.add(
+          PutRecordsRequestEntry.builder()
+              .partitionKey("p" + n++)
+              .data(SdkBytes.fromByteArray(payload))
+              .build());
+      if (batch.size() == 500) {
+        flush(stream, batch);
+      }
+    }
+    flush(stream, batch);
+  }
+
   private void flush(String stream, List<PutRecordsRequestEntry> batch) {
     if (batch.isEmpty()) {
       return;
