@@ -2,6 +2,7 @@ package io.logpulse.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,6 +21,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /**
@@ -48,6 +50,8 @@ public final class RecordedRecordsReader implements AutoCloseable {
 
   /** Lets a parser resume inside a Records array whose opening it did not see. */
   private static final String RECORDS_PREFIX = "{\"Records\":[";
+
+  private static final Pattern DOCUMENT_START = Pattern.compile("\\{\\s*\"[Rr]ecords\"");
 
   /** How much of the first line is looked at to tell NDJSON from a multi-line document. */
   private static final int SNIFF_CHARS = 1 << 20;
@@ -126,12 +130,8 @@ public final class RecordedRecordsReader implements AutoCloseable {
     }
     long start = beginUnit();
     if (token != JsonToken.START_OBJECT) {
-      parser.skipChildren();
-      pending.add(
-          RecordedRecordJson.unreadable(
-              text(start, position()), "a recorded record must be a JSON object", origin));
-      endUnit();
-      return;
+      // unreadable up to the next record, like any other break
+      throw new JsonParseException(parser, "a recorded record must be a JSON object");
     }
     ObjectNode fields = MAPPER.createObjectNode();
     boolean recordsNotArray = false;
@@ -149,6 +149,10 @@ public final class RecordedRecordsReader implements AutoCloseable {
       } else {
         fields.set(name, MAPPER.readTree(parser));
       }
+    }
+    if (ndjson && !restOfLineBlank(position())) {
+      // in NDJSON a line is one record: text after the object makes the whole line unreadable
+      throw new JsonParseException(parser, "unexpected text after the record on its line");
     }
     String raw = text(start, position());
     pending.add(
@@ -190,6 +194,16 @@ public final class RecordedRecordsReader implements AutoCloseable {
     } else {
       throw new JsonEOFException(parser, token, "the get-records document is not closed");
     }
+  }
+
+  private boolean restOfLineBlank(long from) throws IOException {
+    int c;
+    for (long p = from; (c = text.charAt(p)) >= 0 && c != '\n'; p++) {
+      if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long beginUnit() {
@@ -282,35 +296,32 @@ public final class RecordedRecordsReader implements AutoCloseable {
   }
 
   /**
-   * Whether the recording is NDJSON (one record per line) rather than a multi-line document: its
-   * first line is a whole JSON value or not JSON at all, or it breaks off and the next line starts
-   * a new value.
+   * Whether the recording is NDJSON (one record per line) rather than a multi-line document. It is
+   * a document only when its first line opens one and goes on past the line: {@code {} alone, as
+   * the AWS CLI prints it, or {@code {"Records": [...} broken off.
    */
   private boolean sniffNdjson() throws IOException {
-    long start = 0;
+    long p = 0;
     int c;
-    while ((c = text.charAt(start)) >= 0 && Character.isWhitespace(c)) {
-      start++;
+    while ((c = text.charAt(p)) >= 0 && Character.isWhitespace(c)) {
+      p++;
     }
     StringBuilder first = new StringBuilder();
-    long p = start;
-    while ((c = text.charAt(p)) >= 0 && c != '\n') {
-      if (first.length() == SNIFF_CHARS) {
-        return true;
-      }
+    while ((c = text.charAt(p)) >= 0 && c != '\n' && first.length() < SNIFF_CHARS) {
       first.append((char) c);
       p++;
     }
-    try (JsonParser line = JSON.createParser(new StringReader(first.toString()))) {
-      while (line.nextToken() != null) {
-        line.skipChildren();
+    String line = first.toString().strip();
+    if (!line.equals("{") && !DOCUMENT_START.matcher(line).lookingAt()) {
+      return true;
+    }
+    try (JsonParser parser = JSON.createParser(new StringReader(line))) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
       }
       return true;
     } catch (JsonEOFException incomplete) {
-      while ((c = text.charAt(p)) >= 0 && Character.isWhitespace(c)) {
-        p++;
-      }
-      return c == '{';
+      return false;
     } catch (JsonProcessingException malformed) {
       return true;
     }
