@@ -1,5 +1,6 @@
 package io.logpulse.config;
 
+import io.logpulse.decode.DecoderSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -116,10 +117,11 @@ public final class JobOptions {
   public static final ConfigKey<Integer> DECODE_MAX_RECORD_BYTES =
       ConfigKey.of(
           "decode.max-record-bytes",
-          "Largest decompressed subscription envelope accepted; larger ones are dead-lettered"
-              + " (OVERSIZED_RECORD).",
+          "Largest decompressed subscription envelope accepted, at most 64 MiB (what a decoding"
+              + " subtask can hold); larger ones, gzip bombs included, are dead-lettered"
+              + " (OVERSIZED_RECORD) as soon as decompression passes the limit.",
           "16777216",
-          ValueParser.intBetween(1024, Integer.MAX_VALUE - 16));
+          ValueParser.intBetween(1024, DecoderSettings.MAX_RECORD_BYTES_LIMIT));
 
   public static final ConfigKey<Integer> DECODE_MAX_MESSAGE_BYTES =
       ConfigKey.of(

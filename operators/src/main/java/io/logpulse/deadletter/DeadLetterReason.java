@@ -25,6 +25,16 @@ public enum DeadLetterReason {
   WRONG_TYPE,
   /** The envelope's messageType is neither DATA_MESSAGE nor CONTROL_MESSAGE. */
   UNKNOWN_MESSAGE_TYPE,
+  /**
+   * A CONTROL_MESSAGE envelope carries a log event other than CloudWatch's health check; the event
+   * is dead-lettered rather than dropped with the control message.
+   */
+  CONTROL_MESSAGE_EVENT,
+  /**
+   * A name of the envelope is longer than CloudWatch Logs ever writes (log group or log stream over
+   * 512 characters, owner not a 12-digit account): it would become an unbounded series key.
+   */
+  OVERSIZED_FIELD,
   /** A log event's message is longer than {@code decode.max-message-bytes}. */
   OVERSIZED_MESSAGE,
   /** A log event's message is binary rather than text. */

@@ -67,19 +67,25 @@ public final class DeadLetters {
         .build();
   }
 
-  /** A log event rejected after decoding, for example because it came too late for its window. */
+  /**
+   * A log event rejected after decoding, for example because it came too late for its window; its
+   * id is kept so the dead letter can be matched to the event in CloudWatch Logs.
+   */
   public static DeadLetter ofLogEvent(
       LogEvent event, DeadLetterReason reason, String detail, String stage, long now) {
-    return ofEvent(
-        null,
-        event.getOwner(),
-        event.getLogGroup(),
-        event.getTimestamp(),
-        event.getMessage(),
-        reason,
-        detail,
-        stage,
-        now);
+    DeadLetter deadLetter =
+        ofEvent(
+            null,
+            event.getOwner(),
+            event.getLogGroup(),
+            event.getTimestamp(),
+            event.getMessage(),
+            reason,
+            detail,
+            stage,
+            now);
+    deadLetter.setEventId(event.getId());
+    return deadLetter;
   }
 
   private static String base64(ByteBuffer data) {

@@ -20,12 +20,14 @@ public interface DecodeListener {
   /**
    * One log event the decoder refused, with what is known of it.
    *
+   * @param id the event's CloudWatch Logs id, null when it had none or a mistyped one
    * @param timestamp the event's timestamp, null when it had none or a mistyped one
    * @param message the event's message, null when it had none
    */
   record RejectedEvent(
       String account,
       String logGroup,
+      String id,
       Long timestamp,
       String message,
       DeadLetterReason reason,

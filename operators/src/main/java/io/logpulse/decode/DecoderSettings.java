@@ -16,6 +16,21 @@ public record DecoderSettings(
     int maxRecordBytes, int maxMessageBytes, Duration maxEventAge, Duration maxEventAhead)
     implements Serializable {
 
+  /**
+   * The largest {@link #maxRecordBytes} allowed: 64 MiB. A decoder holds the decompressed envelope
+   * and its parsed events at once, so the limit is what a task manager can hold for each decoding
+   * subtask; beyond it a gzip bomb would exhaust the heap before the limit stopped it. (Kinesis
+   * records are at most 10 MiB compressed; CloudWatch Logs writes far smaller ones.)
+   */
+  public static final int MAX_RECORD_BYTES_LIMIT = 64 * 1024 * 1024;
+
+  public DecoderSettings {
+    if (maxRecordBytes < 1 || maxRecordBytes > MAX_RECORD_BYTES_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxRecordBytes must be from 1 to " + MAX_RECORD_BYTES_LIMIT + ", was " + maxRecordBytes);
+    }
+  }
+
   /** CloudWatch Logs' own limits: 1 MiB events, 14 days back, 2 hours ahead. */
   public static DecoderSettings defaults() {
     return new DecoderSettings(

@@ -24,6 +24,7 @@ public final class RecordDecoding {
   private final Counter records;
   private final Counter events;
   private final Counter controlMessages;
+  private final Counter readWarnings;
 
   public RecordDecoding(DecoderSettings settings, MetricGroup metricGroup) {
     this.decoder = new SubscriptionEnvelopeDecoder(settings);
@@ -31,6 +32,7 @@ public final class RecordDecoding {
     this.records = metrics.counter("recordsDecoded");
     this.events = metrics.counter("logEvents");
     this.controlMessages = metrics.counter("controlMessages");
+    this.readWarnings = metrics.counter("recordReadWarnings");
   }
 
   /** Decodes one record; every outcome reaches one of the two consumers or is a control message. */
@@ -43,6 +45,9 @@ public final class RecordDecoding {
           DeadLetters.ofRecord(
               record, DeadLetterReason.UNREADABLE_RECORD, record.getReadError(), STAGE, now));
       return;
+    }
+    if (record.getReadWarning() != null) {
+      readWarnings.inc();
     }
     decoder.decode(
         Bytes.toArray(record.getData()),
@@ -69,7 +74,7 @@ public final class RecordDecoding {
           @Override
           public void eventRejected(RejectedEvent rejected) {
             metrics.deadLetter(rejected.reason());
-            deadLetters.accept(
+            DeadLetter deadLetter =
                 DeadLetters.ofEvent(
                     record,
                     rejected.account(),
@@ -79,7 +84,9 @@ public final class RecordDecoding {
                     rejected.reason(),
                     rejected.detail(),
                     STAGE,
-                    now));
+                    now);
+            deadLetter.setEventId(rejected.id());
+            deadLetters.accept(deadLetter);
           }
         });
   }

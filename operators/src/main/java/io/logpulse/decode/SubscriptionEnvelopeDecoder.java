@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.logpulse.deadletter.DeadLetterReason;
 import io.logpulse.schema.LogEvent;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -24,7 +26,27 @@ import java.util.zip.ZipException;
  */
 public final class SubscriptionEnvelopeDecoder {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * No limit on the digits of a number: a number too long for its field is that event's problem
+   * ({@link DeadLetterReason#WRONG_TYPE}), not a reason to reject every event of the record.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+          .build();
+
+  /** CloudWatch Logs' own limits on the names an envelope carries, in characters. */
+  static final int MAX_LOG_GROUP_CHARS = 512;
+
+  static final int MAX_LOG_STREAM_CHARS = 512;
+
+  /** The owner of control messages; every other owner is a 12-digit account id. */
+  private static final String CONTROL_OWNER = "CloudwatchLogs";
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
+  private static final String CONTROL_EVENT_PREFIX = "CWL CONTROL MESSAGE";
 
   private final DecoderSettings settings;
   private byte[] buffer = new byte[64 * 1024];
@@ -204,8 +226,15 @@ public final class SubscriptionEnvelopeDecoder {
           }
         }
         case "timestamp" -> {
-          if (value == JsonToken.VALUE_NUMBER_INT) {
+          if (value == JsonToken.VALUE_NUMBER_INT && fitsLong(parser)) {
             event.timestamp = parser.getLongValue();
+          } else if (value == JsonToken.VALUE_NUMBER_INT) {
+            event.problem(
+                "logEvents["
+                    + index
+                    + "].timestamp "
+                    + abbreviate(parser.getText())
+                    + " is out of the range of epoch milliseconds");
           } else {
             event.problem("logEvents[" + index + "].timestamp must be an integer, was " + value);
             parser.skipChildren();
@@ -232,9 +261,20 @@ public final class SubscriptionEnvelopeDecoder {
     return event;
   }
 
+  /** Whether the current integer token fits a long, without converting a long digit string. */
+  private static boolean fitsLong(JsonParser parser) throws IOException {
+    return parser.getTextLength() <= 20
+        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "... (" + text.length() + " chars)";
+  }
+
   private void emit(Envelope envelope, Long arrivalTime, long now, DecodeListener listener) {
     if ("CONTROL_MESSAGE".equals(envelope.messageType)) {
       listener.controlMessage();
+      rejectDataEventsOfControlMessage(envelope, listener);
       return;
     }
     for (RawEvent raw : envelope.events) {
@@ -258,7 +298,13 @@ public final class SubscriptionEnvelopeDecoder {
       if (reason != null) {
         listener.eventRejected(
             new DecodeListener.RejectedEvent(
-                envelope.owner, envelope.logGroup, raw.timestamp, raw.message, reason, detail));
+                envelope.owner,
+                envelope.logGroup,
+                raw.id,
+                raw.timestamp,
+                raw.message,
+                reason,
+                detail));
       } else {
         listener.logEvent(
             new LogEvent(
@@ -269,6 +315,30 @@ public final class SubscriptionEnvelopeDecoder {
                 raw.timestamp,
                 raw.message));
       }
+    }
+  }
+
+  /**
+   * A control message carries only CloudWatch's health check; any other event in it is data that
+   * would otherwise vanish with the control message.
+   */
+  private static void rejectDataEventsOfControlMessage(Envelope envelope, DecodeListener listener) {
+    if (envelope.events == null) {
+      return;
+    }
+    for (RawEvent raw : envelope.events) {
+      if (raw.message != null && raw.message.startsWith(CONTROL_EVENT_PREFIX)) {
+        continue;
+      }
+      listener.eventRejected(
+          new DecodeListener.RejectedEvent(
+              envelope.owner,
+              envelope.logGroup,
+              raw.id,
+              raw.timestamp,
+              raw.message,
+              DeadLetterReason.CONTROL_MESSAGE_EVENT,
+              "a CONTROL_MESSAGE carries a log event that is not a control event"));
     }
   }
 
@@ -325,6 +395,30 @@ public final class SubscriptionEnvelopeDecoder {
       }
       if (events == null) {
         throw missing("logEvents");
+      }
+      requireLength("logGroup", logGroup, MAX_LOG_GROUP_CHARS);
+      requireLength("logStream", logStream, MAX_LOG_STREAM_CHARS);
+      requireLength("owner", owner, CONTROL_OWNER.length());
+      if (!ACCOUNT_ID.matcher(owner).matches() && !CONTROL_OWNER.equals(owner)) {
+        throw new Rejection(
+            DeadLetterReason.NOT_AN_ENVELOPE,
+            "owner must be a 12-digit account id, was '" + owner + "'");
+      }
+    }
+
+    /**
+     * Bounds the names that become series keys where they enter: CloudWatch Logs never writes
+     * longer ones, and an unbounded key would be carried through every window and state entry.
+     */
+    private static void requireLength(String field, String value, int maxChars) throws Rejection {
+      if (value.length() > maxChars) {
+        throw new Rejection(
+            DeadLetterReason.OVERSIZED_FIELD,
+            field
+                + " of "
+                + value.length()
+                + " characters exceeds CloudWatch Logs' limit of "
+                + maxChars);
       }
     }
 

@@ -1,6 +1,7 @@
 package io.logpulse.metrics;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -10,12 +11,20 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Serializes {@link SeriesAggregate} for the shuffle and for keyed state, with the latency sketch
  * in DDSketch's compact protobuf encoding. Without it Flink would fall back to Kryo.
+ *
+ * <p>Each record starts with its format version. Version 2 writes the key strings as a length and
+ * UTF-8 bytes, so no key length can fail serialization (version 1's {@code writeUTF} failed past 64
+ * KB, which made one oversized key fail the job); version 1 records, as found in older state, are
+ * still read.
  */
 public final class SeriesAggregateSerializer extends TypeSerializerSingleton<SeriesAggregate> {
 
   public static final SeriesAggregateSerializer INSTANCE = new SeriesAggregateSerializer();
 
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+
+  /** The format with {@code writeUTF} keys, read but no longer written. */
+  private static final int VERSION_MODIFIED_UTF8 = 1;
 
   @Override
   public boolean isImmutableType() {
@@ -45,11 +54,11 @@ public final class SeriesAggregateSerializer extends TypeSerializerSingleton<Ser
   @Override
   public void serialize(SeriesAggregate record, DataOutputView out) throws IOException {
     out.writeByte(VERSION);
-    out.writeUTF(record.account);
-    out.writeUTF(record.service);
+    writeString(record.account, out);
+    writeString(record.service, out);
     out.writeBoolean(record.operation != null);
     if (record.operation != null) {
-      out.writeUTF(record.operation);
+      writeString(record.operation, out);
     }
     out.writeLong(record.windowStart);
     out.writeLong(record.requests);
@@ -77,13 +86,14 @@ public final class SeriesAggregateSerializer extends TypeSerializerSingleton<Ser
   @Override
   public SeriesAggregate deserialize(DataInputView in) throws IOException {
     int version = in.readByte();
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_MODIFIED_UTF8) {
       throw new IOException("unknown SeriesAggregate serialization version " + version);
     }
+    boolean utf = version == VERSION_MODIFIED_UTF8;
     SeriesAggregate record = new SeriesAggregate();
-    record.account = in.readUTF();
-    record.service = in.readUTF();
-    record.operation = in.readBoolean() ? in.readUTF() : null;
+    record.account = readString(in, utf);
+    record.service = readString(in, utf);
+    record.operation = in.readBoolean() ? readString(in, utf) : null;
     record.windowStart = in.readLong();
     record.requests = in.readLong();
     record.errors = in.readLong();
@@ -108,6 +118,21 @@ public final class SeriesAggregateSerializer extends TypeSerializerSingleton<Ser
     record.emittedRevision = in.readInt();
     record.changedSinceEmission = in.readBoolean();
     return record;
+  }
+
+  private static void writeString(String value, DataOutputView out) throws IOException {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputView in, boolean modifiedUtf8) throws IOException {
+    if (modifiedUtf8) {
+      return in.readUTF();
+    }
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -82,6 +82,7 @@ class SubscriptionEnvelopeDecoderTest {
     assertThat(result.controlMessages).isEqualTo(1);
     assertThat(result.events).isEmpty();
     assertThat(result.recordReasons).isEmpty();
+    assertThat(result.eventReasons).isEmpty();
   }
 
   @Test
@@ -271,5 +272,92 @@ class SubscriptionEnvelopeDecoderTest {
     decode("garbage".getBytes(StandardCharsets.UTF_8));
 
     assertThat(decode(gzip(threeEvents())).events).hasSize(3);
+  }
+
+  @Test
+  void timestampsBeyondTheLongRangeRejectOnlyTheirEvent() {
+    String json =
+        threeEvents()
+            .toString()
+            .replace("\"timestamp\":" + T0 + ",", "\"timestamp\":99999999999999999999,")
+            .replace("\"timestamp\":" + (T0 + 1) + ",", "\"timestamp\":1e30,");
+
+    RecordingListener result = decode(gzip(json.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(result.recordReasons).isEmpty();
+    assertThat(result.eventReasons)
+        .containsExactly(DeadLetterReason.WRONG_TYPE, DeadLetterReason.WRONG_TYPE);
+    assertThat(result.eventDetails.get(0)).contains("99999999999999999999", "out of the range");
+    assertThat(result.events).extracting(LogEvent::getMessage).containsExactly("third");
+  }
+
+  @Test
+  void aNumberOfAThousandDigitsIsItsEventsProblemOnly() {
+    String json =
+        threeEvents()
+            .toString()
+            .replace("\"timestamp\":" + T0 + ",", "\"timestamp\":" + "9".repeat(5000) + ",");
+
+    RecordingListener result = decode(gzip(json.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(result.recordReasons).isEmpty();
+    assertThat(result.eventReasons).containsExactly(DeadLetterReason.WRONG_TYPE);
+    assertThat(result.events).hasSize(2);
+  }
+
+  @Test
+  void rejectedEventsKeepTheirId() {
+    ObjectNode envelope = data("111111111111", "/ecs/a", "s");
+    event(envelope, "id-binary", T0, "\u0000binary");
+    event(envelope, "id-fine", T0, "fine");
+
+    RecordingListener result = decode(gzip(envelope));
+
+    assertThat(result.eventIds).containsExactly("id-binary");
+  }
+
+  @Test
+  void dataEventsInAControlMessageAreDeadLetteredNotDropped() {
+    ObjectNode control = Envelopes.control();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) control.get("logEvents"))
+        .addObject()
+        .put("id", "smuggled")
+        .put("timestamp", T0)
+        .put("message", "{\"level\":\"ERROR\"}");
+
+    RecordingListener result = decode(gzip(control));
+
+    assertThat(result.controlMessages).isEqualTo(1);
+    assertThat(result.eventReasons).containsExactly(DeadLetterReason.CONTROL_MESSAGE_EVENT);
+    assertThat(result.eventIds).containsExactly("smuggled");
+    assertThat(result.events).isEmpty();
+  }
+
+  @Test
+  void namesLongerThanCloudWatchLogsWritesAreOversizedFields() {
+    String tooLong = "/ecs/" + "g".repeat(70_000);
+    for (ObjectNode envelope :
+        new ObjectNode[] {
+          event(data("111111111111", tooLong, "s"), "1", T0, "m"),
+          event(data("111111111111", "/ecs/a", "s".repeat(513)), "1", T0, "m"),
+          event(data("1".repeat(70_000), "/ecs/a", "s"), "1", T0, "m")
+        }) {
+      RecordingListener result = decode(gzip(envelope));
+
+      assertThat(result.recordReasons).containsExactly(DeadLetterReason.OVERSIZED_FIELD);
+      assertThat(result.events).isEmpty();
+    }
+    assertThat(
+            decode(gzip(event(data("111111111111", "/" + "g".repeat(511), "s"), "1", T0, "m")))
+                .events)
+        .hasSize(1);
+  }
+
+  @Test
+  void anOwnerThatIsNoAccountIdIsNotAnEnvelope() {
+    RecordingListener result = decode(gzip(event(data("acct-1", "/ecs/a", "s"), "1", T0, "m")));
+
+    assertThat(result.recordReasons).containsExactly(DeadLetterReason.NOT_AN_ENVELOPE);
+    assertThat(result.recordRejections.get(0)).contains("12-digit");
   }
 }

@@ -38,6 +38,9 @@ class SeriesAggregateSerializerTest extends SerializerTestBase<SeriesAggregate> 
     emitted.markEmitted(2);
     emitted.merge(full);
     assertThat(emitted.changedSinceEmission()).isTrue();
-    return new SeriesAggregate[] {empty, full, emitted};
+    SeriesAggregate longKeys =
+        new SeriesAggregate("111111111111", "s".repeat(70_000), "GET /" + "p".repeat(70_000), 0L);
+    longKeys.add(request("s", 1L, 3.0));
+    return new SeriesAggregate[] {empty, full, emitted, longKeys};
   }
 }

@@ -140,4 +140,144 @@ class RecordedRecordsReaderTest {
     assertThat(read("")).isEmpty();
     assertThat(read("\n\n")).isEmpty();
   }
+
+  private static String record(String base64) {
+    return "{\"SequenceNumber\":\"1\",\"Data\":\"" + base64 + "\"}";
+  }
+
+  @Test
+  void arrivalTimestampsThatAreNoTimeAreIgnoredAndTheRecordKept() throws IOException {
+    List<SourceRecord> records =
+        read(
+            "{\"Data\":\""
+                + A
+                + "\",\"ApproximateArrivalTimestamp\":1e400}\n"
+                + "{\"Data\":\""
+                + A
+                + "\",\"ApproximateArrivalTimestamp\":\"1e999999999\"}\n"
+                + "{\"Data\":\""
+                + A
+                + "\",\"ApproximateArrivalTimestamp\":-5}\n"
+                + "{\"Data\":\""
+                + A
+                + "\",\"ApproximateArrivalTimestamp\":1e-999999999}\n"
+                + "{\"Data\":\""
+                + A
+                + "\",\"ApproximateArrivalTimestamp\":\"+999999999-12-31T23:59:59Z\"}\n");
+
+    assertThat(records).hasSize(5);
+    assertThat(records).allSatisfy(r -> assertThat(r.getReadError()).isNull());
+    assertThat(records)
+        .extracting(SourceRecord::getArrivalTime)
+        .containsExactly(null, null, null, 0L, null);
+    assertThat(records.get(0).getReadWarning()).contains("ApproximateArrivalTimestamp");
+    assertThat(records.get(3).getReadWarning()).isNull();
+  }
+
+  @Test
+  void base64WithCharactersOutsideTheAlphabetIsUnreadableNotDecodedLeniently() throws IOException {
+    assertThat(read(record("H4sI*AAA=") + "\n" + record("SGVs\\nbG8=") + "\n"))
+        .satisfiesExactly(
+            bad -> assertThat(bad.getReadError()).contains("invalid base64"),
+            wrapped -> assertThat(data(wrapped)).isEqualTo("Hello"));
+  }
+
+  @Test
+  void aMalformedFirstNdjsonLineCostsOnlyItself() throws IOException {
+    StringBuilder ndjson = new StringBuilder("{\"Data\":\"broken\n");
+    for (int i = 0; i < 5_000; i++) {
+      ndjson.append(record(A)).append('\n');
+    }
+
+    List<SourceRecord> records = read(ndjson.toString());
+
+    assertThat(records).hasSize(5_001);
+    assertThat(records.get(0).getReadError()).contains("line 1");
+    assertThat(data(records.get(0))).isEqualTo("{\"Data\":\"broken");
+    assertThat(records.subList(1, records.size()))
+        .allSatisfy(r -> assertThat(data(r)).isEqualTo("first"));
+  }
+
+  @Test
+  void aOneLineDocumentBrokenInTheMiddleKeepsTheRecordsAroundTheBreak() throws IOException {
+    String line =
+        "{\"Records\":["
+            + record(A)
+            + ","
+            + "{\"SequenceNumber\":\"2\",\"Data\":\"QUJD\" \"oops\"},"
+            + record(B)
+            + "],\"NextShardIterator\":\"x\"}\n"
+            + record(A)
+            + "\n";
+
+    List<SourceRecord> records = read(line);
+
+    assertThat(records).hasSize(4);
+    assertThat(data(records.get(0))).isEqualTo("first");
+    assertThat(records.get(1).getReadError()).contains("invalid JSON");
+    assertThat(data(records.get(1)))
+        .isEqualTo("{\"SequenceNumber\":\"2\",\"Data\":\"QUJD\" \"oops\"},");
+    assertThat(data(records.get(2))).isEqualTo("second");
+    assertThat(data(records.get(3))).isEqualTo("first");
+  }
+
+  @Test
+  void aPrettyDocumentBrokenInARecordResumesAtTheNextRecord() throws IOException {
+    String pretty =
+        "{\n  \"Records\": [\n    {\n      \"SequenceNumber\": \"1\",\n      \"Data\": \""
+            + A
+            + "\"\n    },\n    {\n      \"SequenceNumber\": \"2\",\n      \"Data\": \"QUJD\n"
+            + "    },\n    {\n      \"SequenceNumber\": \"3\",\n      \"Data\": \""
+            + B
+            + "\"\n    }\n  ],\n  \"MillisBehindLatest\": 0\n}\n"
+            + "{\"Records\":["
+            + record(A)
+            + "]}";
+
+    List<SourceRecord> records = read(pretty);
+
+    assertThat(records).hasSize(4);
+    assertThat(data(records.get(0))).isEqualTo("first");
+    assertThat(records.get(1).getReadError()).contains("invalid JSON", "line 7");
+    assertThat(data(records.get(1))).startsWith("{").contains("\"2\"").doesNotContain("\"3\"");
+    assertThat(data(records.get(2))).isEqualTo("second");
+    assertThat(data(records.get(3))).isEqualTo("first");
+  }
+
+  @Test
+  void aHugeUnreadableSpanIsCutAndSaysHowMuch() throws IOException {
+    String garbage = "x".repeat(Resync.MAX_KEPT_CHARS + 1000);
+
+    List<SourceRecord> records = read(garbage + "\n" + record(A) + "\n");
+
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).getReadError())
+        .contains(
+            "truncated: kept " + Resync.MAX_KEPT_CHARS + " of " + garbage.length() + " bytes");
+    assertThat(records.get(0).getData().remaining()).isEqualTo(Resync.MAX_KEPT_CHARS);
+    assertThat(data(records.get(1))).isEqualTo("first");
+  }
+
+  @Test
+  void byteOrderMarkCrlfAndNulBytesCostNoGoodRecord() throws IOException {
+    String text = "\uFEFF" + record(A) + "\r\n\u0000\u0000garbage\r\n" + record(B) + "\r\n\r\n";
+
+    List<SourceRecord> records = read(text);
+
+    assertThat(records).hasSize(3);
+    assertThat(data(records.get(0))).isEqualTo("first");
+    assertThat(data(records.get(1))).isEqualTo("\u0000\u0000garbage");
+    assertThat(data(records.get(2))).isEqualTo("second");
+  }
+
+  @Test
+  void garbageThatLooksLikeTheStartOfAnObjectCostsOnlyItsLine() throws IOException {
+    List<SourceRecord> records = read("{\"a\":\n" + record(A) + "\n{\n" + record(B) + "\n");
+
+    assertThat(records).hasSize(4);
+    assertThat(records.get(0).getReadError()).isNotNull();
+    assertThat(data(records.get(1))).isEqualTo("first");
+    assertThat(records.get(2).getReadError()).isNotNull();
+    assertThat(data(records.get(3))).isEqualTo("second");
+  }
 }

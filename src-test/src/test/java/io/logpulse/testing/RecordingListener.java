@@ -14,6 +14,7 @@ public final class RecordingListener implements DecodeListener {
   public final List<DeadLetterReason> recordReasons = new ArrayList<>();
   public final List<DeadLetterReason> eventReasons = new ArrayList<>();
   public final List<String> eventDetails = new ArrayList<>();
+  public final List<String> eventIds = new ArrayList<>();
   public int controlMessages;
 
   @Override
@@ -36,6 +37,7 @@ public final class RecordingListener implements DecodeListener {
   public void eventRejected(RejectedEvent rejected) {
     eventReasons.add(rejected.reason());
     eventDetails.add(rejected.detail());
+    eventIds.add(rejected.id());
   }
 
   /** Outcomes reported: each record yields exactly one of these families. */

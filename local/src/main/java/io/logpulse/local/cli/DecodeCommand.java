@@ -8,6 +8,7 @@ import io.logpulse.decode.DecodeListener;
 import io.logpulse.decode.DecoderSettings;
 import io.logpulse.decode.SubscriptionEnvelopeDecoder;
 import io.logpulse.replay.RecordedRecordsReader;
+import io.logpulse.replay.RecordingFiles;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.SourceRecord;
 import java.io.BufferedOutputStream;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.fs.FileStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -52,8 +54,13 @@ final class DecodeCommand implements Callable<Integer> {
       json.setRootValueSeparator(null);
       SubscriptionEnvelopeDecoder decoder =
           new SubscriptionEnvelopeDecoder(DecoderSettings.defaults());
-      for (Path file : RecordingFiles.of(input)) {
-        decodeFile(file, decoder, json, out, report);
+      RecordingFiles.Listing listing =
+          RecordingFiles.list(new org.apache.flink.core.fs.Path(input.toUri()));
+      if (listing.skippedReport() != null) {
+        System.err.println("logpulse decode: " + listing.skippedReport());
+      }
+      for (FileStatus file : listing.files()) {
+        decodeFile(file.getPath(), decoder, json, out, report);
       }
     }
     report.print();
@@ -61,23 +68,33 @@ final class DecodeCommand implements Callable<Integer> {
   }
 
   private static void decodeFile(
-      Path file,
+      org.apache.flink.core.fs.Path file,
       SubscriptionEnvelopeDecoder decoder,
       JsonGenerator json,
       OutputStream out,
       Report report)
       throws IOException {
-    try (InputStream in = Files.newInputStream(file);
-        RecordedRecordsReader reader = new RecordedRecordsReader(in, file.toString())) {
+    InputStream in;
+    try {
+      in = RecordingFiles.open(file);
+    } catch (IOException e) {
+      report.records++;
+      report.reject(file.getName(), DeadLetterReason.UNREADABLE_RECORD, "cannot read: " + e);
+      return;
+    }
+    try (RecordedRecordsReader reader = new RecordedRecordsReader(in, file.getPath())) {
       SourceRecord record;
       long index = 0;
       while ((record = reader.next()) != null) {
         index++;
-        String where = file.getFileName() + " record " + index;
+        String where = file.getName() + " record " + index;
         report.records++;
         if (record.getReadError() != null) {
           report.reject(where, DeadLetterReason.UNREADABLE_RECORD, record.getReadError());
           continue;
+        }
+        if (record.getReadWarning() != null) {
+          report.warn(where, record.getReadWarning());
         }
         decoder.decode(
             Bytes.toArray(record.getData()),
@@ -103,7 +120,9 @@ final class DecodeCommand implements Callable<Integer> {
               @Override
               public void eventRejected(RejectedEvent rejected) {
                 report.reject(
-                    where + " (" + rejected.logGroup() + ")", rejected.reason(), rejected.detail());
+                    where + " (" + rejected.logGroup() + " event " + rejected.id() + ")",
+                    rejected.reason(),
+                    rejected.detail());
               }
             });
       }
@@ -134,9 +153,15 @@ final class DecodeCommand implements Callable<Integer> {
     long records;
     long events;
     long controlMessages;
+    long warnings;
 
     Report(PrintStream err) {
       this.err = err;
+    }
+
+    void warn(String where, String warning) {
+      warnings++;
+      err.println("logpulse decode: " + where + ": warning: " + warning);
     }
 
     void reject(String where, DeadLetterReason reason, String detail) {
@@ -146,12 +171,13 @@ final class DecodeCommand implements Callable<Integer> {
 
     void print() {
       err.printf(
-          "logpulse decode: %,d records, %,d log events, %,d control messages, %,d rejected%s%n",
+          "logpulse decode: %,d records, %,d log events, %,d control messages, %,d rejected%s%s%n",
           records,
           events,
           controlMessages,
           rejected.values().stream().mapToLong(Long::longValue).sum(),
-          rejected.isEmpty() ? "" : " " + rejected);
+          rejected.isEmpty() ? "" : " " + rejected,
+          warnings == 0 ? "" : String.format(", %,d warnings", warnings));
     }
   }
 }
