@@ -8,11 +8,7 @@ import io.logpulse.decode.DecoderSettings;
 import io.logpulse.decode.EnvelopeDeserializer;
 import io.logpulse.kinesis.KinesisSource;
 import io.logpulse.kinesis.KinesisSourceSettings;
-import io.logpulse.replay.RecordedRecordsFormat;
-import io.logpulse.schema.SourceRecord;
-import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.fs.Path;
+import io.logpulse.replay.RecordingFileSource;
 
 /** The sources the deployed job can read, chosen by {@code source.type}. */
 public final class JobSources {
@@ -21,9 +17,7 @@ public final class JobSources {
 
   /** A bounded replay of recorded Kinesis records from a file or a folder of them. */
   public static JobSource replay(String path) {
-    Source<SourceRecord, ?, ?> files =
-        FileSource.forRecordStreamFormat(new RecordedRecordsFormat(), new Path(path)).build();
-    return new JobSource.Raw(files, "Recorded Kinesis records", true);
+    return new JobSource.Raw(RecordingFileSource.of(path), "Recorded Kinesis records", true);
   }
 
   /** The Kinesis streams the configuration names, decoded in the source. */

@@ -12,7 +12,9 @@ import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.generator.GeneratorFunction;
 import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
+import io.logpulse.replay.RecordingFiles;
 import io.logpulse.schema.SourceRecord;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -84,7 +87,12 @@ public final class LocalRunner {
       LogpulseJob.define(
           env, settings, plan.source(), JobSinks.fromConfig(config, outputPath, filePrefix));
       URI webUi = cluster.getRestAddress().get();
-      console.println("logpulse: " + plan.description());
+      console.println(
+          "logpulse: "
+              + plan.description()
+              + (settings.runtimeMode(plan.source()) == RuntimeExecutionMode.BATCH
+                  ? ", as a Flink batch job (exact whatever the record order)"
+                  : ""));
       console.println("Flink web UI: " + webUi);
       console.println("Output: " + outputPath + " (this run's files: " + filePrefix + "-*)");
       if (config.get(CloudWatchOptions.ENABLED)) {
@@ -127,13 +135,17 @@ public final class LocalRunner {
     }
   }
 
-  private SourcePlan sourcePlan(JobSettings settings) {
+  private SourcePlan sourcePlan(JobSettings settings) throws IOException {
     return switch (config.get(JobOptions.SOURCE_TYPE)) {
       case REPLAY -> {
         String path = JobSources.replayPath(config);
+        String skipped =
+            RecordingFiles.list(new org.apache.flink.core.fs.Path(path)).skippedReport();
         yield new SourcePlan(
             JobSources.replay(path),
-            "replaying recorded Kinesis records from " + path,
+            "replaying recorded Kinesis records from "
+                + path
+                + (skipped == null ? "" : " (" + skipped + ")"),
             OptionalLong.empty(),
             null);
       }
