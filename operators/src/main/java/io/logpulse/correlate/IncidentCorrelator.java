@@ -34,7 +34,8 @@ import org.apache.flink.util.Collector;
  * CorrelateSettings#sharedAccounts() shared accounts} arrive on the broadcast input and are
  * candidates everywhere.
  *
- * <p>Anomaly steps are taken in event-time order, once the watermark passes them. The anomalies of
+ * <p>Anomaly steps and changes are taken in event-time order, once the watermark passes them (a
+ * change at its delivery to CloudWatch Logs), so arrival order never matters. The anomalies of
  * one service form one incident ({@code account/service@start}). The first whole-service anomaly
  * opens it (OPEN, with the suspects ranked by {@link SuspectRanker}); operation anomalies open one
  * only when {@link CorrelateSettings#openOnOperations()}, error-rate anomalies only from {@link
@@ -53,8 +54,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>State per account: the changes of the last {@link CorrelateSettings#horizon()} plus {@code
  * lateWait} (at most {@link CorrelateSettings#maxChangesPerAccount()}, oldest dropped first and
- * counted), the incidents not yet cleared, the ids of the open anomalies and the anomaly steps the
- * watermark has not passed yet. All of it is cleared by event-time timers.
+ * counted), the incidents not yet cleared, the ids of the open anomalies and the anomaly steps and
+ * changes the watermark has not passed yet. All of it is cleared by event-time timers.
  */
 public final class IncidentCorrelator
     extends KeyedBroadcastProcessFunction<

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       BenchCommand.class,
       FillKinesisCommand.class,
+      RecordCommand.class,
       BenchKinesisCommand.class,
       BenchCloudWatchCommand.class,
       ConfigCommand.class
