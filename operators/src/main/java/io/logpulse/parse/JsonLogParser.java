@@ -226,7 +226,11 @@ final class JsonLogParser {
         return text(p, t);
       case LEVEL:
         if (string) {
-          return Levels.normalize(p.getText().trim());
+          String level = p.getText().trim();
+          String named = Levels.normalize(level);
+          return named != null || !isNumber(level)
+              ? named
+              : Levels.fromNumber(Double.parseDouble(level));
         }
         return number ? Levels.fromNumber(p.getDoubleValue()) : null;
       case STATUS:
@@ -297,6 +301,19 @@ final class JsonLogParser {
       return null;
     }
     return Double.isNaN(millis) ? null : millis;
+  }
+
+  /** One to three digits: a numeric level written as a string ({@code "30"}). */
+  private static boolean isNumber(String text) {
+    if (text.isEmpty() || text.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Timestamps.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Double nonNegative(double value) {
