@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -30,7 +31,14 @@ public interface ValueParser<T> extends Serializable {
   static ValueParser<Long> longBetween(long min, long max) {
     return of(
         t -> {
-          long value = Long.parseLong(t.replace("_", ""));
+          String digits = t.replace("_", "");
+          long value;
+          try {
+            value = Long.parseLong(digits);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                digits.matches("[-+]?\\d+") ? "out of range" : "not a whole number");
+          }
           if (value < min || value > max) {
             throw new IllegalArgumentException("out of range");
           }
@@ -76,32 +84,58 @@ public interface ValueParser<T> extends Serializable {
         "true | false");
   }
 
-  /** A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}, or ISO-8601. */
+  /**
+   * The longest duration any key accepts: ten years, far beyond any sensible window, lateness or
+   * retention, and short enough that adding it to a timestamp or counting it in milliseconds cannot
+   * overflow.
+   */
+  Duration MAX_DURATION = Duration.ofDays(3650);
+
+  /**
+   * A duration up to {@link #MAX_DURATION}: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h},
+   * {@code 14d}, or ISO-8601.
+   */
   static ValueParser<Duration> duration() {
     Pattern simple = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
+    String tooLong = "more than " + MAX_DURATION.toDays() + "d";
     return of(
         t -> {
           Matcher m = simple.matcher(t.toLowerCase(Locale.ROOT));
           Duration value;
-          if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            value =
-                switch (m.group(2)) {
-                  case "ms" -> Duration.ofMillis(amount);
-                  case "s" -> Duration.ofSeconds(amount);
-                  case "m", "min" -> Duration.ofMinutes(amount);
-                  case "h" -> Duration.ofHours(amount);
-                  default -> Duration.ofDays(amount);
-                };
-          } else {
-            value = Duration.parse(t.toUpperCase(Locale.ROOT));
+          try {
+            if (m.matches()) {
+              long amount = Long.parseLong(m.group(1));
+              value =
+                  switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m", "min" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                  };
+            } else {
+              value = Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+          } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(tooLong);
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                e.getCause() instanceof ArithmeticException
+                        || e.getCause() instanceof NumberFormatException
+                    ? tooLong
+                    : "not a duration");
           }
           if (value.isNegative()) {
             throw new IllegalArgumentException("negative");
           }
+          if (value.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(tooLong);
+          }
           return value;
         },
-        "a duration such as 500ms, 30s, 5m, 2h, 14d or PT1M");
+        "a duration such as 500ms, 30s, 5m, 2h, 14d or PT1M, at most "
+            + MAX_DURATION.toDays()
+            + "d");
   }
 
   /** An absolute http(s) URL, such as a local server's endpoint. */

@@ -6,15 +6,21 @@ import java.util.Locale;
  * Common and combined access log lines, by hand-written scanning:
  *
  * <pre>
- * host ident user [time] "METHOD target PROTOCOL" status bytes ["referer" "agent" ...] [trailer]
+ * client ident user [time] "METHOD target PROTOCOL" status bytes ["referer" "agent" ...] [trailer]
  * </pre>
  *
- * <p>The host may be an IPv4 or IPv6 address or a name, {@code bytes} may be {@code -}, and quotes
- * inside the request are escaped ({@code \"} or nginx's {@code \x22}). What follows the bytes
- * decides the format: a last token that is a decimal number is nginx's {@code $request_time}
- * (seconds) → nginx; a whole number is Apache's {@code %D} (microseconds) → apache; a single
- * request id (API Gateway's CLF access log format ends with {@code $context.requestId}) →
- * apigateway; otherwise apache when the log group names apache or httpd, else nginx.
+ * <p>The client is a host (an IPv4 or IPv6 address or a name) or, behind proxies that log {@code
+ * $http_x_forwarded_for}, a list of them ({@code 10.0.0.2, 10.0.0.1, 89.160.20.112}). The time may
+ * have a fraction of a second ({@code [10/Oct/2026:13:55:36.123 +0000]}). The status is {@code -}
+ * when the server wrote none (a client that went away, some proxies): the line is still a request,
+ * with no status, and so not an error. {@code bytes} may be {@code -}, and quotes inside the
+ * request are escaped ({@code \"} or nginx's {@code \x22}). What follows the bytes decides the
+ * format: an {@code rt=} or {@code request_time=} field (nginx's {@code rt=$request_time
+ * uct="$upstream_connect_time" ...} formats) is the latency in seconds → nginx; a last token that
+ * is a decimal number is nginx's {@code $request_time} (seconds) → nginx; a whole number is
+ * Apache's {@code %D} (microseconds) → apache; a single request id (API Gateway's CLF access log
+ * format ends with {@code $context.requestId}) → apigateway; otherwise apache when the log group
+ * names apache or httpd, else nginx.
  */
 final class AccessLogParser {
   private AccessLogParser() {}
@@ -22,8 +28,8 @@ final class AccessLogParser {
   /** Parses {@code m} from {@code start}; false when it is not an access log line. */
   static boolean parse(String m, int start, String logGroup, EventDraft d) {
     int n = m.length();
-    int hostEnd = m.indexOf(' ', start);
-    if (hostEnd <= start || !isHost(m, start, hostEnd)) {
+    int hostEnd = clientEnd(m, start);
+    if (hostEnd < 0) {
       return false;
     }
     int identEnd = m.indexOf(' ', hostEnd + 1);
@@ -44,21 +50,59 @@ final class AccessLogParser {
       return false;
     }
     int statusStart = requestEnd + 2;
-    int status = status(m, statusStart);
-    if (status < 0 || statusStart + 3 >= n || m.charAt(statusStart + 3) != ' ') {
+    boolean noStatus = statusStart < n && m.charAt(statusStart) == '-';
+    int statusEnd = noStatus ? statusStart + 1 : statusStart + 3;
+    int status = noStatus ? 0 : status(m, statusStart);
+    if (status < 0 || statusEnd >= n || m.charAt(statusEnd) != ' ') {
       return false;
     }
-    int bytesStart = statusStart + 4;
+    int bytesStart = statusEnd + 1;
     int bytesEnd = tokenEnd(m, bytesStart);
     if (!isBytes(m, bytesStart, bytesEnd)) {
       return false;
     }
     long time = Timestamps.accessLog(m, userEnd + 2, timeEnd);
     d.timestamp = time == Timestamps.NONE ? null : time;
-    d.status = status;
+    d.status = noStatus ? null : status;
     d.request = true;
     requestLine(m, requestStart, requestEnd, d);
     trailer(m, bytesEnd, logGroup, d);
+    return true;
+  }
+
+  /**
+   * The end of the client field that starts at {@code from}: one host, or hosts separated by commas
+   * and optional spaces; -1 when the line does not start with one.
+   */
+  private static int clientEnd(String m, int from) {
+    int i = from;
+    while (true) {
+      int end = m.indexOf(' ', i);
+      if (end <= i || !isHostList(m, i, end)) {
+        return -1;
+      }
+      if (m.charAt(end - 1) != ',') {
+        return end;
+      }
+      i = end + 1;
+      while (i < m.length() && m.charAt(i) == ' ') {
+        i++;
+      }
+    }
+  }
+
+  /** Hosts separated by commas, a trailing comma allowed (the list goes on after a space). */
+  private static boolean isHostList(String m, int from, int to) {
+    int end = m.charAt(to - 1) == ',' ? to - 1 : to;
+    int pieceStart = from;
+    for (int i = from; i <= end; i++) {
+      if (i == end || m.charAt(i) == ',') {
+        if (i == pieceStart || !isHost(m, pieceStart, i)) {
+          return false;
+        }
+        pieceStart = i + 1;
+      }
+    }
     return true;
   }
 
@@ -69,6 +113,7 @@ final class AccessLogParser {
     int quoted = 0;
     int lastStart = -1;
     int lastEnd = -1;
+    Double requestTime = null;
     while (i < n) {
       char c = m.charAt(i);
       if (c == ' ' || c == '\t') {
@@ -82,9 +127,15 @@ final class AccessLogParser {
         lastStart = i;
         i = tokenEnd(m, i);
         lastEnd = i;
+        if (requestTime == null) {
+          requestTime = keyedRequestTime(m, lastStart, lastEnd);
+        }
       }
     }
-    if (lastStart >= 0 && isDecimal(m, lastStart, lastEnd)) {
+    if (requestTime != null) {
+      d.format = LogFormat.NGINX;
+      d.latencyMs = requestTime;
+    } else if (lastStart >= 0 && isDecimal(m, lastStart, lastEnd)) {
       d.format = LogFormat.NGINX;
       d.latencyMs = latency(m, lastStart, lastEnd, Latencies.Unit.SECONDS);
     } else if (lastStart >= 0 && isInteger(m, lastStart, lastEnd)) {
@@ -98,6 +149,26 @@ final class AccessLogParser {
       d.format =
           group.contains("apache") || group.contains("httpd") ? LogFormat.APACHE : LogFormat.NGINX;
     }
+  }
+
+  /** The seconds of an {@code rt=0.042} or {@code request_time="0.042"} token, or null. */
+  private static Double keyedRequestTime(String m, int from, int to) {
+    int value;
+    if (m.startsWith("rt=", from)) {
+      value = from + 3;
+    } else if (m.startsWith("request_time=", from)) {
+      value = from + 13;
+    } else {
+      return null;
+    }
+    int end = to;
+    if (value < end && m.charAt(value) == '"' && m.charAt(end - 1) == '"') {
+      value++;
+      end--;
+    }
+    return isDecimal(m, value, end) || isInteger(m, value, end)
+        ? latency(m, value, end, Latencies.Unit.SECONDS)
+        : null;
   }
 
   private static Double latency(String m, int from, int to, Latencies.Unit unit) {

@@ -10,8 +10,8 @@ import java.util.Map;
  * agent, {@link CallerAgents agent}), and whether it was a successful mutating call ({@code
  * change}) or a failed one ({@code error_code}).
  *
- * <p>Only API calls (eventType AwsApiCall) can be changes, and only their errorCode is kept: a
- * console sign-in is not a change, successful or not.
+ * <p>Only API calls (eventType AwsApiCall, or no eventType, as in events trimmed on the way) can be
+ * changes, and only their errorCode is kept: a console sign-in is not a change, successful or not.
  *
  * <p>The built-in change kinds ({@link #changeKind}; {@link ChangeKindRules} tries the user's rules
  * first), first match wins:
@@ -79,7 +79,8 @@ final class CloudTrailEvents {
     Boolean readOnly = f.bool(Slot.READ_ONLY);
     boolean isReadOnly = readOnly != null ? readOnly : hasPrefix(name, READ_ONLY_PREFIXES);
     d.readOnly = isReadOnly;
-    boolean apiCall = "AwsApiCall".equals(f.text(Slot.EVENT_TYPE));
+    String eventType = f.text(Slot.EVENT_TYPE);
+    boolean apiCall = eventType == null || "AwsApiCall".equals(eventType);
     d.errorCode = apiCall ? f.text(Slot.ERROR_CODE) : null;
     d.change = apiCall && !isReadOnly && d.errorCode == null;
     d.resources = f.resources(source);

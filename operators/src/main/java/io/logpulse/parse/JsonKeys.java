@@ -22,6 +22,15 @@ import java.util.Set;
  * read as nanoseconds (Go's {@code time.Duration}, as slog writes it; ten million milliseconds
  * would be a request of nearly three hours). Strings may carry their own unit ({@code "1.2s"}).
  *
+ * <p>Besides the common spellings, the keys of widespread logging libraries are read: pino-http
+ * ({@code req.method}, {@code req.url}, {@code res.statusCode}, {@code responseTime} in ms),
+ * Serilog's compact JSON and ASP.NET Core request logging ({@code @t}, {@code @l}, {@code
+ * RequestMethod}, {@code RequestPath}, {@code StatusCode}, {@code Elapsed} in ms), Elastic Common
+ * Schema ({@code @timestamp}, {@code log.level}, {@code http.request.method}, {@code
+ * http.response.status_code}, {@code url.path}, {@code event.duration} in nanoseconds) and Google
+ * Cloud's structured {@code httpRequest} ({@code latency} in seconds, such as {@code "0.012s"}).
+ * Numeric levels, as numbers or numeric strings, are pino/bunyan levels (30 info, 50 error).
+ *
  * <p>CloudTrail resources come from {@code resources[].ARN} and from the {@code requestParameters}
  * and {@code responseElements} keys of the common change APIs (Lambda, ECS, CloudFormation, SSM,
  * EC2 security groups, DynamoDB, S3, Auto Scaling, Elastic Load Balancing, API Gateway, RDS, IAM,
@@ -100,7 +109,16 @@ final class JsonKeys {
   private static Map<String, Key> table() {
     Table t = new Table();
     t.add(Slot.SERVICE, Kind.TEXT, "service", "service.name", "serviceName", "app", "application");
-    t.add(Slot.LEVEL, Kind.LEVEL, "level", "severity", "lvl", "log.level", "loglevel", "levelname");
+    t.add(
+        Slot.LEVEL,
+        Kind.LEVEL,
+        "level",
+        "severity",
+        "lvl",
+        "log.level",
+        "loglevel",
+        "levelname",
+        "@l");
     t.add(
         Slot.STATUS,
         Kind.STATUS,
@@ -109,7 +127,10 @@ final class JsonKeys {
         "status_code",
         "http.status_code",
         "response.status",
-        "http.response.status_code");
+        "http.response.status_code",
+        "res.statusCode",
+        "StatusCode",
+        "httpRequest.status");
     t.add(
         Slot.REQUEST_ID,
         Kind.TEXT,
@@ -129,7 +150,10 @@ final class JsonKeys {
         "httpMethod",
         "verb",
         "request.method",
-        "http.request.method");
+        "http.request.method",
+        "req.method",
+        "RequestMethod",
+        "httpRequest.requestMethod");
     t.add(
         Slot.PATH,
         Kind.TEXT,
@@ -141,7 +165,10 @@ final class JsonKeys {
         "url",
         "http.url",
         "route",
-        "resourcePath");
+        "resourcePath",
+        "req.url",
+        "RequestPath",
+        "httpRequest.requestUrl");
     t.add(
         Slot.TIME,
         Kind.TIME,
@@ -151,7 +178,8 @@ final class JsonKeys {
         "ts",
         "eventTime",
         "requestTimeEpoch",
-        "requestTime");
+        "requestTime",
+        "@t");
     latencies(t);
     t.add(Slot.ROUTE_KEY, Kind.TEXT, "routeKey");
     t.add(Slot.MESSAGE_TYPE, Kind.TEXT, "type");
@@ -252,6 +280,9 @@ final class JsonKeys {
     t.add("request_time", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
     t.add("took", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
     t.add("integrationLatency", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("Elapsed", Slot.LATENCY, Kind.LATENCY, Unit.MILLIS);
+    t.add("event.duration", Slot.LATENCY, Kind.LATENCY, Unit.NANOS);
+    t.add("httpRequest.latency", Slot.LATENCY, Kind.LATENCY, Unit.SECONDS);
   }
 
   private static Set<String> containers(Set<String> paths) {

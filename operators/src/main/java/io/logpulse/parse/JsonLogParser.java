@@ -18,9 +18,9 @@ import java.io.IOException;
  * Objects and arrays on paths that lead to no known key are skipped without being materialized,
  * which keeps large CloudTrail events and deeply nested payloads cheap; keys only CloudTrail needs
  * but other logs often have ({@code userAgent}) are read only after {@code eventVersion}, which
- * CloudTrail writes first (an event with its keys in another order is read a second time). Values
- * of the wrong type (a status that is an object, a level that is a boolean) are ignored; numeric
- * strings are accepted where a number is expected.
+ * CloudTrail writes first (an event with its keys in another order, or trimmed of eventVersion, is
+ * read a second time). Values of the wrong type (a status that is an object, a level that is a
+ * boolean) are ignored; numeric strings are accepted where a number is expected.
  */
 final class JsonLogParser {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -41,7 +41,7 @@ final class JsonLogParser {
     if (f == null) {
       return false;
     }
-    if (f.has(Slot.EVENT_VERSION) && f.has(Slot.EVENT_SOURCE) && f.has(Slot.EVENT_NAME)) {
+    if (isCloudTrail(f)) {
       if (f.skippedTrailKeys()) {
         // Keys out of CloudTrail's own order (re-serialized, sorted): read once more, all of them.
         JsonFields all = read(message, true);
@@ -68,6 +68,30 @@ final class JsonLogParser {
       d.request = d.status != null || d.latencyMs != null;
     }
     return true;
+  }
+
+  /**
+   * Whether the message is a CloudTrail event: {@code eventVersion}, {@code eventSource} and {@code
+   * eventName}, as CloudTrail writes every event; or, for events trimmed on the way (EventBridge
+   * rules, custom forwarders drop {@code eventVersion} and {@code eventID}), an {@code eventName},
+   * an {@code eventSource} that is an AWS service's ({@code *.amazonaws.com}), {@code awsRegion},
+   * {@code recipientAccountId} and a {@code userIdentity} with a type, ARN, account or invoking
+   * service. An application's own {@code {"eventName": "OrderPlaced", ...}} is none of these.
+   */
+  private static boolean isCloudTrail(JsonFields f) {
+    if (!f.has(Slot.EVENT_SOURCE) || !f.has(Slot.EVENT_NAME)) {
+      return false;
+    }
+    if (f.has(Slot.EVENT_VERSION)) {
+      return true;
+    }
+    return f.text(Slot.EVENT_SOURCE).endsWith(".amazonaws.com")
+        && f.has(Slot.REGION)
+        && f.has(Slot.RECIPIENT_ACCOUNT)
+        && (f.has(Slot.USER_TYPE)
+            || f.has(Slot.USER_ARN)
+            || f.has(Slot.USER_ACCOUNT)
+            || f.has(Slot.INVOKED_BY));
   }
 
   /**
@@ -202,7 +226,11 @@ final class JsonLogParser {
         return text(p, t);
       case LEVEL:
         if (string) {
-          return Levels.normalize(p.getText().trim());
+          String level = p.getText().trim();
+          String named = Levels.normalize(level);
+          return named != null || !isNumber(level)
+              ? named
+              : Levels.fromNumber(Double.parseDouble(level));
         }
         return number ? Levels.fromNumber(p.getDoubleValue()) : null;
       case STATUS:
@@ -273,6 +301,19 @@ final class JsonLogParser {
       return null;
     }
     return Double.isNaN(millis) ? null : millis;
+  }
+
+  /** One to three digits: a numeric level written as a string ({@code "30"}). */
+  private static boolean isNumber(String text) {
+    if (text.isEmpty() || text.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Timestamps.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Double nonNegative(double value) {

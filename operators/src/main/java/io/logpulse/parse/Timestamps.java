@@ -108,7 +108,10 @@ final class Timestamps {
     return toMillis(year, month, day, hour, minute, second, millis, offsetMinutes);
   }
 
-  /** The access log time {@code dd/MMM/yyyy:HH:mm:ss [±hhmm]} filling {@code s[from, to)}. */
+  /**
+   * The access log time {@code dd/MMM/yyyy:HH:mm:ss[.fraction] [±hhmm]} filling {@code s[from,
+   * to)}; a fraction is read to the millisecond.
+   */
   static long accessLog(CharSequence s, int from, int to) {
     if (to - from < 20
         || s.charAt(from + 2) != '/'
@@ -134,6 +137,21 @@ final class Timestamps {
       return NONE;
     }
     int i = from + 20;
+    int millis = 0;
+    if (i < to && s.charAt(i) == '.') {
+      int digits = 0;
+      for (i++; i < to && isDigit(s.charAt(i)); i++, digits++) {
+        if (digits < 3) {
+          millis = millis * 10 + (s.charAt(i) - '0');
+        }
+      }
+      if (digits == 0) {
+        return NONE;
+      }
+      for (; digits < 3; digits++) {
+        millis *= 10;
+      }
+    }
     while (i < to && s.charAt(i) == ' ') {
       i++;
     }
@@ -141,7 +159,7 @@ final class Timestamps {
     if (offsetMinutes == Integer.MIN_VALUE) {
       return NONE;
     }
-    return toMillis(year, month, day, hour, minute, second, 0, offsetMinutes);
+    return toMillis(year, month, day, hour, minute, second, millis, offsetMinutes);
   }
 
   private static long epochText(CharSequence s, int from, int to) {

@@ -157,4 +157,44 @@ class LogpulseConfigTest {
     assertThat(JobSettings.from(config(Map.of("detect.enabled", "false"))).correlate()).isNull();
     assertThat(JobSettings.from(config(Map.of())).correlate()).isNotNull();
   }
+
+  @Test
+  void durationsBeyondTenYearsNameTheKeyAndTheLongestAcceptedInsteadOfOverflowing() {
+    for (String tooLong :
+        List.of("999999999999d", "3651d", "99999999999999999999999ms", "PT9999999999999999999H")) {
+      assertThatThrownBy(() -> config(Map.of("window.size", tooLong)))
+          .as(tooLong)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("invalid value '" + tooLong + "' for window.size: more than 3650d")
+          .hasMessageContaining(
+              "accepted: a duration such as 500ms, 30s, 5m, 2h, 14d or PT1M," + " at most 3650d");
+    }
+    assertThat(config(Map.of("window.size", "3650d")).get(JobOptions.WINDOW_SIZE))
+        .isEqualTo(ValueParser.MAX_DURATION);
+  }
+
+  @Test
+  void theLongestDurationInEveryDurationKeyBuildsTheJobSettingsWithoutOverflow() {
+    Map<String, String> longest = new java.util.HashMap<>();
+    for (ConfigKey<?> key : KeyRegistry.deployed()) {
+      if (key.acceptedValues().contains("duration such as")) {
+        longest.put(key.name(), "3650d");
+      }
+    }
+    assertThat(longest).containsKeys("window.size", "decode.max-event-age", "correlate.horizon");
+
+    JobSettings settings = JobSettings.from(config(longest));
+
+    assertThat(settings.windows().size()).isEqualTo(ValueParser.MAX_DURATION);
+  }
+
+  @Test
+  void absurdWholeNumbersAreOutOfRangeNamingTheKeyAndTheRange() {
+    assertThatThrownBy(() -> config(Map.of("decode.max-message-bytes", "99999999999999999999999")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("for decode.max-message-bytes: out of range")
+        .hasMessageContaining("accepted: a whole number from 1 to 2147483647");
+    assertThatThrownBy(() -> config(Map.of("decode.max-message-bytes", "lots")))
+        .hasMessageContaining("for decode.max-message-bytes: not a whole number");
+  }
 }

@@ -1,15 +1,14 @@
 package io.logpulse.local;
 
+import static io.logpulse.local.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logpulse.local.cli.Logpulse;
+import io.logpulse.local.Cli.Run;
 import io.logpulse.testing.Envelopes;
 import io.logpulse.testing.Recordings;
 import io.logpulse.testing.Recordings.Recorded;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,35 +27,6 @@ class CliCommandsTest {
   private static final long T0 = 1_763_700_000_000L;
 
   @TempDir Path dir;
-
-  private record Run(int exit, String out, String err) {
-    List<JsonNode> lines() throws Exception {
-      List<JsonNode> nodes = new ArrayList<>();
-      for (String line : out.split("\n")) {
-        if (!line.isBlank()) {
-          nodes.add(Envelopes.JSON.readTree(line));
-        }
-      }
-      return nodes;
-    }
-  }
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Logpulse.execute(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-  }
 
   @Test
   void decodePrintsOneLineOfTheContractFieldsPerEventAndReportsBadRecords() throws Exception {

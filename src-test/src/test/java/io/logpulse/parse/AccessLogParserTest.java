@@ -4,6 +4,7 @@ import static io.logpulse.parse.ParseFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.schema.ServiceEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccessLogParserTest {
@@ -139,5 +140,101 @@ class AccessLogParserTest {
         .isEqualTo("text");
     assertThat(parse(NGINX_GROUP, "connection from 192.0.2.1 closed").getFormat())
         .isEqualTo("text");
+  }
+
+  @Test
+  void aClientListOfForwardedForAddressesIsTheClient() {
+    ServiceEvent e =
+        parse(
+            NGINX_GROUP,
+            "10.0.0.2, 10.0.0.1, 89.160.20.112 - - [10/Oct/2026:13:55:36 +0000]"
+                + " \"GET /orders/17 HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"");
+
+    assertThat(e.getFormat()).isEqualTo("nginx");
+    assertThat(e.getTimestamp()).isEqualTo(1_791_640_536_000L);
+    assertThat(e.getMethod()).isEqualTo("GET");
+    assertThat(e.getPath()).isEqualTo("/orders/17");
+    assertThat(e.getOperation()).isEqualTo("GET /orders/{id}");
+    assertThat(e.getStatus()).isEqualTo(200);
+    assertThat(e.getRequest()).isTrue();
+    assertThat(e.getError()).isFalse();
+  }
+
+  @Test
+  void aClientListWithIpv6AddressesAndNoSpacesKeepsTheLatency() {
+    ServiceEvent spaced =
+        parse(
+            NGINX_GROUP,
+            "2001:db8::7, 10.0.0.1, ::ffff:192.0.2.128 - - [15/Jan/2024:10:00:00 +0000]"
+                + " \"POST /cart HTTP/2.0\" 503 - \"-\" \"ua\" 0.250");
+    ServiceEvent packed =
+        parse(
+            NGINX_GROUP,
+            "2001:db8::7,10.0.0.1 - - [15/Jan/2024:10:00:00 +0000] \"POST /cart HTTP/2.0\" 503 12");
+
+    assertThat(spaced.getFormat()).isEqualTo("nginx");
+    assertThat(spaced.getLatencyMs()).isEqualTo(250.0);
+    assertThat(spaced.getStatus()).isEqualTo(503);
+    assertThat(spaced.getError()).isTrue();
+    assertThat(packed.getFormat()).isEqualTo("nginx");
+    assertThat(packed.getPath()).isEqualTo("/cart");
+  }
+
+  @Test
+  void aDashStatusKeepsMethodAndPathWithNoStatusAndNoError() {
+    ServiceEvent e =
+        parse(
+            NGINX_GROUP,
+            "203.0.113.9 - - [15/Jan/2024:10:00:00 +0000] \"GET /orders/17 HTTP/1.1\" - 0"
+                + " \"-\" \"curl/8.0\" 0.125");
+
+    assertThat(e.getFormat()).isEqualTo("nginx");
+    assertThat(e.getMethod()).isEqualTo("GET");
+    assertThat(e.getPath()).isEqualTo("/orders/17");
+    assertThat(e.getStatus()).isNull();
+    assertThat(e.getLatencyMs()).isEqualTo(125.0);
+    assertThat(e.getRequest()).isTrue();
+    assertThat(e.getError()).isFalse();
+  }
+
+  @Test
+  void nginxKeyValueTimingsGiveTheRequestTime() {
+    ServiceEvent e =
+        parse(
+            APACHE_GROUP,
+            "203.0.113.9 - - [15/Jan/2024:10:00:00 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\""
+                + " \"kube-probe/1.29\" \"-\" rt=0.042 uct=\"0.000\" uht=\"0.040\" urt=\"0.040\"");
+    ServiceEvent quoted =
+        parse(
+            NGINX_GROUP,
+            "203.0.113.9 - - [15/Jan/2024:10:00:00 +0000] \"GET /health HTTP/1.1\" 200 2"
+                + " request_time=\"1.5\" upstream=10.0.0.3:8080");
+
+    assertThat(e.getFormat()).isEqualTo("nginx");
+    assertThat(e.getLatencyMs()).isEqualTo(42.0);
+    assertThat(quoted.getLatencyMs()).isEqualTo(1500.0);
+  }
+
+  @Test
+  void aTimeWithMillisecondsKeepsThem() {
+    ServiceEvent e =
+        parse(
+            NGINX_GROUP,
+            "203.0.113.9 - - [15/Jan/2024:10:00:00.123 +0000] \"GET / HTTP/1.1\" 200 2 \"-\" \"ua\"");
+
+    assertThat(e.getTimestamp()).isEqualTo(TIME + 123);
+  }
+
+  @Test
+  void clientListsWithEmptyEntriesAreNotAccessLogs() {
+    for (String client : List.of("10.0.0.1,, 10.0.0.2", ", 10.0.0.2", "10.0.0.1 ,10.0.0.2")) {
+      assertThat(
+              parse(
+                      NGINX_GROUP,
+                      client + " - - [15/Jan/2024:10:00:00 +0000] \"GET / HTTP/1.1\" 200 2")
+                  .getFormat())
+          .as(client)
+          .isEqualTo("text");
+    }
   }
 }

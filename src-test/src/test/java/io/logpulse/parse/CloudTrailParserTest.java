@@ -385,4 +385,57 @@ class CloudTrailParserTest {
     assertThat(parse(GROUP, "{\"eventSource\":\"x\",\"eventName\":\"y\"}").getFormat())
         .isEqualTo("json");
   }
+
+  /** A CloudTrail event trimmed on the way: no eventVersion, eventID or eventType. */
+  private static final String MINIMAL =
+      "{\"errorCode\":\"AccessDenied\",\"eventName\":\"PutBucketPolicy\","
+          + "\"eventSource\":\"s3.amazonaws.com\",\"awsRegion\":\"eu-west-1\","
+          + "\"recipientAccountId\":\"111111111111\",\"eventTime\":\"2024-01-15T10:00:00Z\","
+          + "\"userIdentity\":{\"type\":\"AssumedRole\","
+          + "\"arn\":\"arn:aws:sts::111111111111:assumed-role/ci-deploy/ci\"},"
+          + "\"userAgent\":\"aws-cli/2.15.0\",\"requestParameters\":{\"bucketName\":\"orders\"}}";
+
+  @Test
+  void aMinimalEventWithoutEventVersionOrEventIdIsCloudTrail() {
+    ServiceEvent failed = parse("/custom/forwarded-trail", MINIMAL);
+    ServiceEvent succeeded =
+        parse("/custom/forwarded-trail", MINIMAL.replace("\"errorCode\":\"AccessDenied\",", ""));
+
+    assertThat(failed.getFormat()).isEqualTo("cloudtrail");
+    assertThat(failed.getEventName()).isEqualTo("PutBucketPolicy");
+    assertThat(failed.getEventSource()).isEqualTo("s3.amazonaws.com");
+    assertThat(failed.getAccount()).isEqualTo("111111111111");
+    assertThat(failed.getRegion()).isEqualTo("eu-west-1");
+    assertThat(failed.getPrincipal())
+        .isEqualTo("arn:aws:sts::111111111111:assumed-role/ci-deploy/ci");
+    assertThat(failed.getPrincipalKind()).isEqualTo("role");
+    assertThat(failed.getUserAgent())
+        .as("read although before no eventVersion")
+        .isEqualTo("aws-cli/2.15.0");
+    assertThat(failed.getTimestamp()).isEqualTo(1_705_312_800_000L);
+    assertThat(failed.getErrorCode()).isEqualTo("AccessDenied");
+    assertThat(failed.getChange()).isFalse();
+    assertThat(failed.getError()).isFalse();
+    assertThat(succeeded.getChange()).isTrue();
+    assertThat(succeeded.getChangeKind()).isEqualTo("configuration");
+    assertThat(succeeded.getResources()).containsExactly("orders");
+  }
+
+  @Test
+  void applicationEventsWithAnEventNameAreNotCloudTrail() {
+    String appEvent =
+        "{\"level\":\"info\",\"eventName\":\"OrderPlaced\",\"eventSource\":\"checkout\","
+            + "\"awsRegion\":\"eu-west-1\",\"recipientAccountId\":\"111111111111\","
+            + "\"userIdentity\":{\"arn\":\"arn:aws:iam::111111111111:user/app\"},\"status\":201}";
+    String noIdentity =
+        "{\"eventName\":\"PutObject\",\"eventSource\":\"s3.amazonaws.com\","
+            + "\"awsRegion\":\"eu-west-1\",\"recipientAccountId\":\"111111111111\"}";
+
+    ServiceEvent app = parse("/ecs/orders", appEvent);
+
+    assertThat(app.getFormat()).isEqualTo("json");
+    assertThat(app.getStatus()).isEqualTo(201);
+    assertThat(app.getService()).isEqualTo("orders");
+    assertThat(parse(GROUP, noIdentity).getFormat()).isEqualTo("json");
+  }
 }

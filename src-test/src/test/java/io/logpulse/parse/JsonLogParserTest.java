@@ -258,4 +258,82 @@ class JsonLogParserTest {
   void leadingWhitespaceBeforeTheObjectIsAllowed() {
     assertThat(parse(GROUP, "  \n {\"level\":\"info\"}").getFormat()).isEqualTo("json");
   }
+
+  @Test
+  void pinoHttpRequestLogsGiveMethodPathStatusAndLatency() {
+    ServiceEvent e =
+        parse(
+            GROUP,
+            "{\"level\":50,\"time\":1705312800123,\"pid\":7,\"hostname\":\"ip-10-0-0-1\","
+                + "\"req\":{\"id\":12,\"method\":\"GET\",\"url\":\"/orders/17?expand=items\"},"
+                + "\"res\":{\"statusCode\":502},\"responseTime\":31,\"msg\":\"request errored\"}");
+
+    assertThat(e.getFormat()).isEqualTo("json");
+    assertThat(e.getTimestamp()).isEqualTo(1_705_312_800_123L);
+    assertThat(e.getLevel()).isEqualTo("ERROR");
+    assertThat(e.getMethod()).isEqualTo("GET");
+    assertThat(e.getPath()).isEqualTo("/orders/17");
+    assertThat(e.getStatus()).isEqualTo(502);
+    assertThat(e.getLatencyMs()).isEqualTo(31.0);
+    assertThat(e.getRequest()).isTrue();
+  }
+
+  @Test
+  void serilogCompactJsonAndAspNetCoreRequestLogging() {
+    ServiceEvent e =
+        parse(
+            GROUP,
+            "{\"@t\":\"2024-01-15T10:00:00.1234567Z\",\"@mt\":\"HTTP {RequestMethod} {RequestPath}"
+                + " responded {StatusCode} in {Elapsed:0.0000} ms\",\"@l\":\"Error\","
+                + "\"RequestMethod\":\"POST\",\"RequestPath\":\"/cart/checkout\","
+                + "\"StatusCode\":500,\"Elapsed\":812.5,\"SourceContext\":\"Serilog.AspNetCore\"}");
+
+    assertThat(e.getTimestamp()).isEqualTo(1_705_312_800_123L);
+    assertThat(e.getLevel()).isEqualTo("ERROR");
+    assertThat(e.getMethod()).isEqualTo("POST");
+    assertThat(e.getPath()).isEqualTo("/cart/checkout");
+    assertThat(e.getStatus()).isEqualTo(500);
+    assertThat(e.getLatencyMs()).isEqualTo(812.5);
+    assertThat(e.getError()).isTrue();
+  }
+
+  @Test
+  void elasticCommonSchemaEventDurationIsInNanoseconds() {
+    ServiceEvent e =
+        parse(
+            GROUP,
+            "{\"@timestamp\":\"2024-01-15T10:00:00.000Z\",\"log.level\":\"info\","
+                + "\"http\":{\"request\":{\"method\":\"GET\"},\"response\":{\"status_code\":200}},"
+                + "\"url\":{\"path\":\"/health\"},\"event\":{\"duration\":12500000},"
+                + "\"message\":\"ok\"}");
+
+    assertThat(e.getStatus()).isEqualTo(200);
+    assertThat(e.getMethod()).isEqualTo("GET");
+    assertThat(e.getPath()).isEqualTo("/health");
+    assertThat(e.getLatencyMs()).isEqualTo(12.5);
+    assertThat(e.getLevel()).isEqualTo("INFO");
+  }
+
+  @Test
+  void googleStyleHttpRequestObjects() {
+    ServiceEvent e =
+        parse(
+            GROUP,
+            "{\"severity\":\"WARNING\",\"time\":\"2024-01-15T10:00:00Z\",\"httpRequest\":"
+                + "{\"requestMethod\":\"PUT\",\"requestUrl\":\"/items/9\",\"status\":429,"
+                + "\"latency\":\"0.250s\"}}");
+
+    assertThat(e.getLevel()).isEqualTo("WARN");
+    assertThat(e.getMethod()).isEqualTo("PUT");
+    assertThat(e.getPath()).isEqualTo("/items/9");
+    assertThat(e.getStatus()).isEqualTo(429);
+    assertThat(e.getLatencyMs()).isEqualTo(250.0);
+  }
+
+  @Test
+  void numericLevelsWrittenAsStringsArePinoLevels() {
+    assertThat(parse(GROUP, "{\"level\":\"50\",\"msg\":\"x\"}").getLevel()).isEqualTo("ERROR");
+    assertThat(parse(GROUP, "{\"level\":\"30\",\"msg\":\"x\"}").getLevel()).isEqualTo("INFO");
+    assertThat(parse(GROUP, "{\"level\":\"5000\",\"msg\":\"x\"}").getLevel()).isNull();
+  }
 }

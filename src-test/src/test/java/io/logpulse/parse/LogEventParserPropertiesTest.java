@@ -56,7 +56,14 @@ class LogEventParserPropertiesTest {
           "2024-01-15T10:00:03.000Z 3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8 Task timed out after 3.00 seconds",
           "[ERROR]\t2024-01-15T10:00:00.000Z\t3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8\tboom",
           "2024-01-15 10:00:00,123 ERROR [main] c.e.Billing - failed\n\tat c.e.Billing.run(Billing.java:7)",
-          "time=2024-01-15T10:00:00Z level=warning msg=\"slow\"");
+          "time=2024-01-15T10:00:00Z level=warning msg=\"slow\"",
+          "10.0.0.2, 2001:db8::1, 89.160.20.112 - - [10/Oct/2026:13:55:36.123 +0000] \"GET /orders/17"
+              + " HTTP/1.1\" - 512 \"-\" \"curl/8.0\" rt=0.042 urt=\"0.040, 0.002\"",
+          "{\"errorCode\":\"AccessDenied\",\"eventName\":\"PutObject\",\"eventSource\":\"s3.amazonaws.com\","
+              + "\"awsRegion\":\"eu-west-1\",\"recipientAccountId\":\"111111111111\","
+              + "\"userIdentity\":{\"type\":\"AssumedRole\"}}",
+          "{\"level\":\"50\",\"req\":{\"method\":\"GET\",\"url\":\"/a\"},\"res\":{\"statusCode\":500},"
+              + "\"event\":{\"duration\":12000000},\"@t\":\"2024-01-15T10:00:00Z\"}");
 
   private final LogEventParser capped =
       new LogEventParser(ParserSettings.defaults().withMaxMessageLength(CAP));

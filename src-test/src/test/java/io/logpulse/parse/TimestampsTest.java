@@ -35,6 +35,24 @@ class TimestampsTest {
     assertThat(Timestamps.parse(text)).as(text).isEqualTo(instant.toEpochMilli());
   }
 
+  @Property
+  void accessLogTimesWithAFractionKeepTheMilliseconds(
+      @ForAll @LongRange(min = 0, max = 4_102_444_800_000L) long epochMillis,
+      @ForAll @IntRange(min = 1, max = 9) int fractionDigits) {
+    Instant instant = Instant.ofEpochMilli(epochMillis);
+    String pattern = "dd/MMM/yyyy:HH:mm:ss." + "S".repeat(fractionDigits) + " Z";
+    String text =
+        DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(instant.atOffset(ZoneOffset.UTC));
+    long expected =
+        fractionDigits >= 3
+            ? epochMillis
+            : instant.truncatedTo(ChronoUnit.SECONDS).toEpochMilli()
+                + (epochMillis % 1000)
+                    / (long) Math.pow(10, 3 - fractionDigits)
+                    * (long) Math.pow(10, 3 - fractionDigits);
+    assertThat(Timestamps.parse(text)).as(text).isEqualTo(expected);
+  }
+
   @Example
   void zoneForms() {
     long expected = 1_705_312_800_000L;
@@ -67,6 +85,7 @@ class TimestampsTest {
           "2024-01-15T10:00:00Zulu",
           "2024-01-15T10:00:",
           "15/Foo/2024:10:00:00 +0000",
+          "15/Jan/2024:10:00:00. +0000",
           "1.2.3",
           "abc",
           "9999-12-31T23:59:60Z"

@@ -25,6 +25,9 @@ final class ConfigOptions {
       description = "Sets one configuration key; repeatable; wins over --config.")
   List<String> assignments = new ArrayList<>();
 
+  /** What {@link #load} returned last, for explaining a failure; null before. */
+  LogpulseConfig loaded;
+
   /** The validated configuration, with {@code forced} applied last. */
   LogpulseConfig load(Map<String, String> forced) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -33,6 +36,7 @@ final class ConfigOptions {
     }
     values.putAll(ConfigSources.fromAssignments(assignments));
     values.putAll(forced);
-    return LogpulseConfig.of(values, LocalOptions.allKeys());
+    loaded = LogpulseConfig.of(values, LocalOptions.allKeys());
+    return loaded;
   }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate, the benchmarks,
- * fill-kinesis and config. config.
+ * fill-kinesis and config.
  */
 @Command(
     name = "logpulse",
