@@ -35,10 +35,10 @@ import org.apache.flink.util.Collector;
  * candidates everywhere.
  *
  * <p>Anomaly steps and changes are taken in event-time order, once the watermark passes them (a
- * change at its delivery to CloudWatch Logs), so arrival order never matters. The anomalies of
- * one service form one incident ({@code account/service@start}). The first whole-service anomaly
- * opens it (OPEN, with the suspects ranked by {@link SuspectRanker}); operation anomalies open one
- * only when {@link CorrelateSettings#openOnOperations()}, error-rate anomalies only from {@link
+ * change at its delivery to CloudWatch Logs), so arrival order never matters. The anomalies of one
+ * service form one incident ({@code account/service@start}). The first whole-service anomaly opens
+ * it (OPEN, with the suspects ranked by {@link SuspectRanker}); operation anomalies open one only
+ * when {@link CorrelateSettings#openOnOperations()}, error-rate anomalies only from {@link
  * CorrelateSettings#minErrorRate()} on, and the service's anomalies already open are in it from the
  * start. Each further anomaly starting within {@link CorrelateSettings#joinWindow()} joins it
  * (UPDATE); one starting later closes it and opens a new incident, because long-lived anomalies,
