@@ -150,6 +150,10 @@ public final class RecordedRecordsReader implements AutoCloseable {
         fields.set(name, MAPPER.readTree(parser));
       }
     }
+    if (ndjson && parserLine + parser.currentLocation().getLineNr() - 1 != unitLine) {
+      // in NDJSON a line is one record: an object closed on a later line is two broken lines
+      throw new JsonParseException(parser, "a record must stay on its line in NDJSON");
+    }
     if (ndjson && !restOfLineBlank(position())) {
       // in NDJSON a line is one record: text after the object makes the whole line unreadable
       throw new JsonParseException(parser, "unexpected text after the record on its line");

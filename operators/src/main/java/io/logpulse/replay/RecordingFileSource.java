@@ -15,7 +15,7 @@ public final class RecordingFileSource {
 
   /** The source for a file or folder on any Flink filesystem. */
   public static FileSource<SourceRecord> of(String path) {
-    return FileSource.forRecordStreamFormat(new RecordedRecordsFormat(), new Path(path))
+    return FileSource.forBulkFileFormat(new UnopenableFileTolerantFormat(), new Path(path))
         .setFileEnumerator(RecordingFileEnumerator::new)
         .build();
   }

@@ -171,8 +171,12 @@ final class MalformedCorpus {
     Files.write(
         dir.resolve("compressed.ndjson.gz"),
         Envelopes.gzip((good(1) + "\n" + good(1) + "\n").getBytes(StandardCharsets.UTF_8)));
-    // hidden: skipped by both commands, so its records count nowhere
+    // named .gz but no gzip: the whole file is one unreadable record, its records count nowhere
     long before = events;
+    file("not-gzip.ndjson.gz", good(3) + "\n");
+    events = before;
+    dead("UNREADABLE_RECORD", 1);
+    // hidden: skipped by both commands, so its records count nowhere
     file("_hidden.ndjson", good(5) + "\n");
     events = before;
   }

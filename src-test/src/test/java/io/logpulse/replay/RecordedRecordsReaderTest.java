@@ -35,6 +35,16 @@ class RecordedRecordsReaderTest {
   }
 
   @Test
+  void inNdjsonAnObjectClosedOnALaterLineIsTwoBrokenLinesNotOneRecord() throws IOException {
+    List<SourceRecord> read = read("{\"Data\":\"" + A + "\"\n}\n" + record(B) + "\n");
+
+    assertThat(read).hasSize(3);
+    assertThat(read.subList(0, 2)).allMatch(r -> r.getReadError() != null);
+    assertThat(read.get(2).getReadError()).isNull();
+    assertThat(data(read.get(2))).isEqualTo("second");
+  }
+
+  @Test
   void readsPrettyPrintedGetRecordsOutput() throws IOException {
     String cli =
         "{\n"
