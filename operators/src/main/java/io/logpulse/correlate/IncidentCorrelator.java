@@ -90,6 +90,8 @@ public final class IncidentCorrelator
   private transient MapState<String, String> openAnomalies;
   private transient MapState<Long, List<Anomaly>> pending;
   private transient MapState<Long, List<ChangeEvent>> pendingChanges;
+  // Up to when (event time) the shared changes were merged into this account's incidents.
+  private transient ValueState<Long> sharedMergedUntil;
   private transient Counter opened;
   private transient Counter reranked;
   private transient Counter changesSeen;
@@ -138,6 +140,8 @@ public final class IncidentCorrelator
                     "pending-changes",
                     TypeInformation.of(Long.class),
                     new ListTypeInfo<>(new AvroTypeInfo<>(ChangeEvent.class))));
+    sharedMergedUntil =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("shared-merged-until", Long.class));
     JobMetrics metrics = new JobMetrics(getRuntimeContext().getMetricGroup());
     opened = metrics.counter("incidentsOpened");
     reranked = metrics.counter("incidentsReranked");
@@ -165,6 +169,8 @@ public final class IncidentCorrelator
     }
     shared.put(change.getChangeId(), change);
     evictShared(shared, ctx.currentWatermark());
+    // At once into the incidents there are (none yet in a batch run, which takes the broadcast
+    // input first); each account also merges it when its inputs reach its delivery (mergeShared).
     ctx.applyToKeyedState(
         INCIDENTS,
         (account, accountIncidents) -> {
@@ -209,6 +215,9 @@ public final class IncidentCorrelator
     }
     if (incidents.isEmpty()) {
       incidents.clear();
+      if (pending.isEmpty() && pendingChanges.isEmpty()) {
+        sharedMergedUntil.clear();
+      }
     }
   }
 
@@ -250,6 +259,7 @@ public final class IncidentCorrelator
     }
     due.sort(null);
     for (Long at : due) {
+      mergeShared(at, ctx, out);
       List<ChangeEvent> delivered = pendingChanges.get(at);
       if (delivered != null) {
         pendingChanges.remove(at);
@@ -268,13 +278,14 @@ public final class IncidentCorrelator
                 .thenComparing(Anomaly::getAnomalyId)
                 .thenComparing(Anomaly::getState));
         for (Anomaly step : steps) {
-          onAnomaly(step, ctx, out);
+          onAnomaly(step, at, ctx, out);
         }
       }
     }
   }
 
-  private void onAnomaly(Anomaly anomaly, ReadOnlyContext ctx, Collector<Incident> out)
+  /** Takes an anomaly step released at {@code now} (event time). */
+  private void onAnomaly(Anomaly anomaly, long now, ReadOnlyContext ctx, Collector<Incident> out)
       throws Exception {
     String service = anomaly.getService();
     String id = anomaly.getAnomalyId();
@@ -308,7 +319,7 @@ public final class IncidentCorrelator
       if (!opensIncident(anomaly)) {
         return;
       }
-      Incident created = open(anomaly, ctx);
+      Incident created = open(anomaly, now, ctx);
       for (Map.Entry<String, String> open : openAnomalies.entries()) {
         if (open.getValue().equals(service)
             && !open.getKey().equals(id)
@@ -361,13 +372,7 @@ public final class IncidentCorrelator
     if (changes.contains(change.getChangeId())) {
       return;
     }
-    for (Map.Entry<String, Incident> entry : incidents.entries()) {
-      Incident updated = merge(entry.getValue(), change);
-      if (updated != null) {
-        entry.setValue(updated);
-        out.collect(updated);
-      }
-    }
+    mergeIntoIncidents(change, out);
     long expiry =
         change.getTime().toEpochMilli()
             + settings.horizon().toMillis()
@@ -385,6 +390,50 @@ public final class IncidentCorrelator
       held = settings.maxChangesPerAccount();
     }
     changeCount.update(held);
+  }
+
+  /** Merges {@code change} into the suspects of this account's incidents it is a candidate for. */
+  private void mergeIntoIncidents(ChangeEvent change, Collector<Incident> out) throws Exception {
+    for (Map.Entry<String, Incident> entry : incidents.entries()) {
+      Incident updated = merge(entry.getValue(), change);
+      if (updated != null) {
+        entry.setValue(updated);
+        out.collect(updated);
+      }
+    }
+  }
+
+  /**
+   * Merges the shared accounts' changes delivered since the last call, up to {@code now}, into this
+   * account's incidents, in delivery order: shared changes take their turn in event time like the
+   * account's own, although they arrive on the broadcast input (in a batch run, all before any
+   * keyed input). Merging a change twice changes nothing.
+   */
+  private void mergeShared(long now, ReadOnlyContext ctx, Collector<Incident> out)
+      throws Exception {
+    if (settings.sharedAccounts().isEmpty()) {
+      return;
+    }
+    Long until = sharedMergedUntil.value();
+    long from = until == null ? Long.MIN_VALUE : until;
+    if (now <= from) {
+      return;
+    }
+    List<ChangeEvent> delivered = new ArrayList<>();
+    for (Map.Entry<String, ChangeEvent> entry :
+        ctx.getBroadcastState(SHARED_CHANGES).immutableEntries()) {
+      ChangeEvent change = entry.getValue();
+      long received = change.getReceived().toEpochMilli();
+      if (received > from && received <= now && !change.getAccount().equals(ctx.getCurrentKey())) {
+        delivered.add(change);
+      }
+    }
+    delivered.sort(
+        Comparator.comparing(ChangeEvent::getReceived).thenComparing(ChangeEvent::getChangeId));
+    for (ChangeEvent change : delivered) {
+      mergeIntoIncidents(change, out);
+    }
+    sharedMergedUntil.update(now);
   }
 
   /**
@@ -422,7 +471,7 @@ public final class IncidentCorrelator
     return next;
   }
 
-  private Incident open(Anomaly anomaly, ReadOnlyContext ctx) throws Exception {
+  private Incident open(Anomaly anomaly, long now, ReadOnlyContext ctx) throws Exception {
     long start = anomaly.getStart().toEpochMilli();
     List<Suspect> candidates = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -431,7 +480,9 @@ public final class IncidentCorrelator
     }
     ReadOnlyBroadcastState<String, ChangeEvent> shared = ctx.getBroadcastState(SHARED_CHANGES);
     for (Map.Entry<String, ChangeEvent> entry : shared.immutableEntries()) {
-      addCandidate(entry.getValue(), anomaly.getService(), start, candidates, seen);
+      if (entry.getValue().getReceived().toEpochMilli() <= now) {
+        addCandidate(entry.getValue(), anomaly.getService(), start, candidates, seen);
+      }
     }
     Incident incident =
         Incident.newBuilder()

@@ -296,15 +296,7 @@ public final class SubscriptionEnvelopeDecoder {
         }
       }
       if (reason != null) {
-        listener.eventRejected(
-            new DecodeListener.RejectedEvent(
-                envelope.owner,
-                envelope.logGroup,
-                raw.id,
-                raw.timestamp,
-                raw.message,
-                reason,
-                detail));
+        listener.eventRejected(rejected(envelope, raw, reason, detail));
       } else {
         listener.logEvent(
             new LogEvent(
@@ -331,15 +323,18 @@ public final class SubscriptionEnvelopeDecoder {
         continue;
       }
       listener.eventRejected(
-          new DecodeListener.RejectedEvent(
-              envelope.owner,
-              envelope.logGroup,
-              raw.id,
-              raw.timestamp,
-              raw.message,
+          rejected(
+              envelope,
+              raw,
               DeadLetterReason.CONTROL_MESSAGE_EVENT,
               "a CONTROL_MESSAGE carries a log event that is not a control event"));
     }
+  }
+
+  private static DecodeListener.RejectedEvent rejected(
+      Envelope envelope, RawEvent raw, DeadLetterReason reason, String detail) {
+    return new DecodeListener.RejectedEvent(
+        envelope.owner, envelope.logGroup, raw.id, raw.timestamp, raw.message, reason, detail);
   }
 
   private DeadLetterReason checkTimestamp(long timestamp, Long arrivalTime, long now) {

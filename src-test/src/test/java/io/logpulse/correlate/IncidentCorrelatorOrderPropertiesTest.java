@@ -1,5 +1,6 @@
 package io.logpulse.correlate;
 
+import static io.logpulse.correlate.Changes.NETWORK;
 import static io.logpulse.correlate.Changes.PAYMENTS;
 import static io.logpulse.correlate.Changes.SHOP;
 import static io.logpulse.correlate.Changes.anomaly;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -26,17 +28,23 @@ import org.apache.flink.types.Either;
 
 /**
  * The correlator's incidents do not depend on the order its inputs arrive in: the same anomaly
- * steps and changes, in any order and released by one final watermark (as a batch run delivers
- * them), give exactly the incidents of a live run that took them in event-time order, the watermark
- * just behind each.
+ * steps and changes, in any order and released by one final watermark, with the shared account's
+ * changes all first (as a batch run delivers them), give exactly the incidents of a live run that
+ * took them in event-time order, the watermark just behind each.
  */
 class IncidentCorrelatorOrderPropertiesTest {
 
   private static final long MINUTE = 60_000;
   private static final long T = 1_767_225_600_000L;
 
-  /** An input and its event time: an anomaly step's time, a change's delivery. */
-  private record Input(Either<Anomaly, ChangeEvent> value, long time) {}
+  /**
+   * An input and its event time (an anomaly step's time, a change's delivery); shared changes
+   * arrive on the broadcast input.
+   */
+  private record Input(Either<Anomaly, ChangeEvent> value, long time, boolean broadcast) {}
+
+  private static final CorrelateSettings SETTINGS =
+      CorrelateSettings.defaults().withSharedAccounts(Set.of(NETWORK));
 
   @Property(tries = 60)
   void anyArrivalOrderGivesTheIncidentsOfAnInOrderLiveRun(
@@ -75,16 +83,27 @@ class IncidentCorrelatorOrderPropertiesTest {
         step(withState(errors, "CLOSE", T + 6 * MINUTE)),
         step(withState(latency, "CLOSE", T + 8 * MINUTE)),
         step(payments),
-        step(withState(payments, "CLOSE", T + 5 * MINUTE)));
+        step(withState(payments, "CLOSE", T + 5 * MINUTE)),
+        shared(
+            deploy("sg-revoke", NETWORK, T - 2 * MINUTE, "sg-0abc", "payments-fn-sg")
+                .setEventSource("ec2.amazonaws.com")
+                .setEventName("RevokeSecurityGroupIngress")
+                .setChangeKind("network")
+                .setReceived(Instant.ofEpochMilli(T + 3 * MINUTE))));
+  }
+
+  private static Input shared(ChangeEvent.Builder change) {
+    ChangeEvent built = change.build();
+    return new Input(Either.Right(built), built.getReceived().toEpochMilli(), true);
   }
 
   private static Input change(ChangeEvent.Builder change) {
     ChangeEvent built = change.build();
-    return new Input(Either.Right(built), built.getReceived().toEpochMilli());
+    return new Input(Either.Right(built), built.getReceived().toEpochMilli(), false);
   }
 
   private static Input step(Anomaly anomaly) {
-    return new Input(Either.Left(anomaly), anomaly.getTime().toEpochMilli());
+    return new Input(Either.Left(anomaly), anomaly.getTime().toEpochMilli(), false);
   }
 
   private static Anomaly withState(Anomaly anomaly, String state, long time) {
@@ -100,12 +119,20 @@ class IncidentCorrelatorOrderPropertiesTest {
             String, Either<Anomaly, ChangeEvent>, ChangeEvent, Incident>
         harness =
             ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new IncidentCorrelator(CorrelateSettings.defaults()),
+                new IncidentCorrelator(SETTINGS),
                 IncidentCorrelator::accountOf,
                 Types.STRING,
                 IncidentCorrelator.SHARED_CHANGES)) {
-      for (Input input : inputs) {
-        harness.processElement(input.value(), input.time());
+      List<Input> ordered = new ArrayList<>(inputs);
+      if (!live) {
+        ordered.sort(Comparator.comparing(input -> !input.broadcast()));
+      }
+      for (Input input : ordered) {
+        if (input.broadcast()) {
+          harness.processBroadcastElement(input.value().right(), input.time());
+        } else {
+          harness.processElement(input.value(), input.time());
+        }
         if (live) {
           // As Flink's bounded-out-of-orderness watermarks: nothing at or before it is to come.
           harness.watermark(input.time() - 1);

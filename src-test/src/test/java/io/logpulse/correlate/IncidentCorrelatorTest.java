@@ -184,6 +184,7 @@ class IncidentCorrelatorTest {
             .setEventSource("ec2.amazonaws.com")
             .setEventName("RevokeSecurityGroupIngress")
             .setChangeKind("network")
+            .setReceived(Instant.ofEpochMilli(T))
             .build();
     harness.processBroadcastElement(early, T);
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));

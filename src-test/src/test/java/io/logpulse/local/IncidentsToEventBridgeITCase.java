@@ -60,14 +60,7 @@ class IncidentsToEventBridgeITCase {
       RunSummary summary =
           new LocalRunner(config, new PrintStream(OutputStream.nullOutputStream()), false).run();
 
-      long steps =
-          (Long)
-              DuckDb.query(
-                      "SELECT count(*) AS n FROM read_parquet('"
-                          + DuckDb.table(out, "incidents")
-                          + "', hive_partitioning = 1)")
-                  .get(0)
-                  .get("n");
+      long steps = DuckDb.count(out, "incidents");
       List<JsonNode> events = queue.receive((int) steps, Duration.ofSeconds(60));
       assertThat(steps).isPositive();
       assertThat(events).hasSize((int) steps);

@@ -22,6 +22,18 @@ public final class DuckDb {
     return output.resolve(table) + "/**/*.parquet";
   }
 
+  /** How many rows a table under {@code output} holds, every revision counted. */
+  public static long count(Path output, String table) throws SQLException {
+    return ((Number)
+            query(
+                    "SELECT count(*) AS n FROM read_parquet('"
+                        + table(output, table)
+                        + "', hive_partitioning = 1)")
+                .get(0)
+                .get("n"))
+        .longValue();
+  }
+
   /** Runs a query; each row as column name to value. */
   public static List<Map<String, Object>> query(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");

@@ -1,13 +1,11 @@
 package io.logpulse.local.cli;
 
-import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.local.kinesis.StreamFiller;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -35,20 +33,11 @@ final class FillKinesisCommand implements Callable<Integer> {
   @Option(names = "--shards", description = "Shards of a new stream (default ${DEFAULT-VALUE}).")
   int shards = 2;
 
-  @Option(
-      names = "--duration",
-      description = "Simulated time to generate, e.g. 30m (default ${DEFAULT-VALUE}).")
-  String duration = "30m";
-
-  @Option(names = "--seed", description = "Generator seed (default ${DEFAULT-VALUE}).")
-  long seed = 42;
+  @Mixin GeneratorOptions generation;
 
   @Override
   public Integer call() throws Exception {
-    Duration simulated = Durations.parse(duration);
-    WorkloadGenerator generator =
-        new WorkloadGenerator(
-            GeneratorSettings.endingNow(simulated, Clock.systemUTC()).withSeed(seed));
+    WorkloadGenerator generator = generation.generator();
     var builder = KinesisClient.builder().region(Region.of(region));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

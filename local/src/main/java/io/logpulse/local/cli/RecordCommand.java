@@ -1,7 +1,6 @@
 package io.logpulse.local.cli;
 
 import io.logpulse.common.Bytes;
-import io.logpulse.local.generator.GeneratorSettings;
 import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.schema.SourceRecord;
 import java.io.BufferedWriter;
@@ -9,12 +8,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,27 +29,11 @@ final class RecordCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The recording.")
   Path out;
 
-  @Option(
-      names = "--duration",
-      description = "Simulated time to generate, e.g. 30m (default ${DEFAULT-VALUE}).")
-  String duration = "3h";
-
-  @Option(
-      names = "--start",
-      description = "ISO-8601 start of the simulated time (default: ending now).")
-  Instant start;
-
-  @Option(names = "--seed", description = "Generator seed (default ${DEFAULT-VALUE}).")
-  long seed = 42;
+  @Mixin GeneratorOptions generation;
 
   @Override
   public Integer call() throws Exception {
-    Duration simulated = Durations.parse(duration);
-    GeneratorSettings settings =
-        start == null
-            ? GeneratorSettings.endingNow(simulated, Clock.systemUTC())
-            : GeneratorSettings.defaults().withDuration(simulated).withStart(start);
-    WorkloadGenerator generator = new WorkloadGenerator(settings.withSeed(seed));
+    WorkloadGenerator generator = generation.generator();
     Base64.Encoder base64 = Base64.getEncoder();
     try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (long i = 0; i < generator.recordCount(); i++) {
@@ -68,7 +49,11 @@ final class RecordCommand implements Callable<Integer> {
     }
     System.out.printf(
         "logpulse record: wrote %,d records from %s (%s, seed %d) to %s%n",
-        generator.recordCount(), generator.settings().start(), simulated, seed, out);
+        generator.recordCount(),
+        generator.settings().start(),
+        generator.settings().duration(),
+        generator.settings().seed(),
+        out);
     return 0;
   }
 }
