@@ -1,11 +1,48 @@
 package io.logpulse.correlate;
 
+import io.logpulse.schema.Incident;
+import io.logpulse.schema.Suspect;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The words of incident summaries: how long before, and what the metric did. */
 final class IncidentText {
 
   private IncidentText() {}
+
+  /**
+   * The incident's one line: its top suspect and what happened ({@code UpdateFunctionCode on
+   * payments-fn by role/ci-deploy 4 min before the error rate rose from 0.2% to 12% on
+   * payments-fn}), or that no change made within {@code horizon} before ranks.
+   */
+  static String summary(Incident incident, Duration horizon) {
+    String happened =
+        whatHappened(incident.getMetric(), incident.getExpected(), incident.getObserved());
+    if (incident.getSuspects().isEmpty()) {
+      return "No suspect among the changes in "
+          + incident.getAccount()
+          + " in the "
+          + horizon.toMinutes()
+          + " min before "
+          + happened
+          + " on "
+          + incident.getService();
+    }
+    Suspect top = incident.getSuspects().get(0);
+    long before = incident.getStart().toEpochMilli() - top.getTime().toEpochMilli();
+    return SuspectRanker.headline(
+            top.getEventName(),
+            top.getResources().isEmpty() ? null : top.getResources().get(0),
+            top.getPrincipal(),
+            top.getFailed(),
+            null)
+        + " "
+        + offset(before).replace("after the start", "after")
+        + " "
+        + happened
+        + " on "
+        + incident.getService();
+  }
 
   /** {@code 3 min before}, {@code 40 s before}, {@code 1 min after the start}. */
   static String offset(long beforeMillis) {

@@ -1,0 +1,18 @@
+package io.logpulse.correlate;
+
+import io.logpulse.schema.Incident;
+
+/** The steps of an incident, as the incidents table and EventBridge spell them. */
+public enum IncidentState {
+  /** The first step: the incident was opened, with its suspects. */
+  OPEN,
+  /** An anomaly joined, or a change delivered late entered the suspects. */
+  UPDATE,
+  /** The last of its anomalies closed (a closed incident can still be re-ranked). */
+  CLOSE;
+
+  /** The state of an incident step. */
+  static IncidentState of(Incident incident) {
+    return valueOf(incident.getState());
+  }
+}
