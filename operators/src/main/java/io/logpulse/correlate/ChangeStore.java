@@ -22,6 +22,10 @@ import org.apache.flink.metrics.Counter;
  */
 final class ChangeStore {
 
+  /** Oldest first, ties by id, so which change the cap drops does not depend on state order. */
+  private static final Comparator<ChangeEvent> OLDEST_FIRST =
+      Comparator.comparing(ChangeEvent::getTime).thenComparing(ChangeEvent::getChangeId);
+
   private final CorrelateSettings settings;
   private final MapState<String, ChangeEvent> changes;
   // How many entries `changes` holds, so that enforcing the cap does not read them all per change.
@@ -60,7 +64,7 @@ final class ChangeStore {
     if (kept > settings.maxChangesPerAccount()) {
       List<ChangeEvent> oldestFirst = new ArrayList<>();
       changes.values().forEach(oldestFirst::add);
-      oldestFirst.sort(Comparator.comparing(ChangeEvent::getTime));
+      oldestFirst.sort(OLDEST_FIRST);
       for (int i = 0; i < kept - settings.maxChangesPerAccount(); i++) {
         changes.remove(oldestFirst.get(i).getChangeId());
         dropped.inc();
@@ -114,7 +118,7 @@ final class ChangeStore {
     }
     int excess = kept.size() - settings.maxChangesPerAccount();
     if (excess > 0) {
-      kept.sort(Comparator.comparing(ChangeEvent::getTime));
+      kept.sort(OLDEST_FIRST);
       for (int i = 0; i < excess; i++) {
         shared.remove(kept.get(i).getChangeId());
       }

@@ -4,6 +4,7 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +97,17 @@ final class IncidentBook {
       return false;
     }
     Incident created = steps.open(anomaly, candidates);
+    List<String> alreadyOpen = new ArrayList<>();
     for (Map.Entry<String, String> open : openAnomalies.entries()) {
       if (open.getValue().equals(service)
           && !open.getKey().equals(id)
           && !superseded.contains(open.getKey())) {
-        created.getAnomalyIds().add(open.getKey());
+        alreadyOpen.add(open.getKey());
       }
     }
+    // By id: the state backend's iteration order differs between live and batch runs.
+    alreadyOpen.sort(null);
+    created.getAnomalyIds().addAll(alreadyOpen);
     incidents.put(created.getIncidentId(), created);
     out.accept(created);
     return true;

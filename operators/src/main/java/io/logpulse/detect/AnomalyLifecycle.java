@@ -85,7 +85,7 @@ public final class AnomalyLifecycle {
   private static int mask(Set<DetectorKind> kinds) {
     int mask = 0;
     for (DetectorKind kind : kinds) {
-      mask |= 1 << kind.ordinal();
+      mask |= 1 << kind.code();
     }
     return mask;
   }
@@ -93,7 +93,7 @@ public final class AnomalyLifecycle {
   private static Set<DetectorKind> detectors(int mask) {
     Set<DetectorKind> kinds = EnumSet.noneOf(DetectorKind.class);
     for (DetectorKind kind : DetectorKind.values()) {
-      if ((mask & (1 << kind.ordinal())) != 0) {
+      if ((mask & (1 << kind.code())) != 0) {
         kinds.add(kind);
       }
     }

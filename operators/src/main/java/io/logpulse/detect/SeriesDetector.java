@@ -198,7 +198,7 @@ public final class SeriesDetector {
       out.writeByte(detectors.size());
       for (Detector detector : detectors) {
         byte[] state = detectorState(detector);
-        out.writeByte(detector.kind().ordinal());
+        out.writeByte(detector.kind().code());
         out.writeInt(state.length);
         out.write(state);
       }
@@ -259,7 +259,7 @@ public final class SeriesDetector {
       Map<DetectorKind, Detector> restored = new EnumMap<>(DetectorKind.class);
       int count = in.readByte();
       for (int i = 0; i < count; i++) {
-        DetectorKind kind = DetectorKind.values()[in.readByte()];
+        DetectorKind kind = DetectorKind.ofCode(in.readByte());
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         if (wanted.contains(kind)) {

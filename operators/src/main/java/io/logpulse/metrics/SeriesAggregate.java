@@ -52,7 +52,7 @@ public final class SeriesAggregate {
   /** Adds one event. */
   public void add(ServiceEvent event) {
     logs++;
-    levelCounts[LogLevel.of(event.getLevel()).ordinal()]++;
+    levelCounts[LogLevel.of(event.getLevel()).code()]++;
     if (event.getError()) {
       errorLogs++;
     }
@@ -103,7 +103,7 @@ public final class SeriesAggregate {
     Map<String, Long> levels = new HashMap<>();
     for (int i = 0; i < levelCounts.length; i++) {
       if (levelCounts[i] > 0) {
-        levels.put(LogLevel.at(i).name(), levelCounts[i]);
+        levels.put(LogLevel.ofCode(i).name(), levelCounts[i]);
       }
     }
     boolean hasLatency = latency != null && !latency.isEmpty();

@@ -13,6 +13,7 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.StateSnapshots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.types.Either;
@@ -378,6 +381,60 @@ class IncidentCorrelatorTest {
     advance(T + 3 * 60 * MINUTE);
 
     assertThat(((HeapKeyedStateBackend<?>) keyedBackend()).numKeyValueStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  /** Before a restart: a deploy, an anomaly opening an incident, a change not yet delivered. */
+  private void beforeTheRestart() throws Exception {
+    change(deploy("d-1", SHOP, T - 4 * MINUTE, "checkout"));
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
+    ChangeEvent pendingParameter =
+        parameter("p-1", SHOP, T - 2 * MINUTE, "/checkout/db/pool-size")
+            .setReceived(Instant.ofEpochMilli(T + 9 * MINUTE))
+            .build();
+    harness.processElement(Either.Right(pendingParameter), T + 9 * MINUTE);
+  }
+
+  /** After it: the parameter's delivery, the anomaly's close, the late wait passing. */
+  private void afterTheRestart() throws Exception {
+    Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
+    advance(T + 9 * MINUTE);
+    anomalyStep(withState(open, "CLOSE", T + 12 * MINUTE));
+    advance(T + 3 * 60 * MINUTE);
+  }
+
+  @Test
+  void stateThatAnEarlierBuildWroteRestoresAndCarriesOnAsIfUninterrupted() throws Exception {
+    start(CorrelateSettings.defaults());
+    beforeTheRestart();
+    afterTheRestart();
+    List<Incident> uninterrupted = drain();
+    assertThat(uninterrupted).extracting(Incident::getState).contains("UPDATE", "CLOSE");
+
+    harness.close();
+    watermark = Long.MIN_VALUE + 1;
+    start(CorrelateSettings.defaults());
+    beforeTheRestart();
+    List<Incident> restored = drain();
+    OperatorSubtaskState committed =
+        StateSnapshots.committed("incident-correlator", harness.snapshot(0, 0));
+    harness.close();
+    harness =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new IncidentCorrelator(CorrelateSettings.defaults()),
+                List.of(IncidentCorrelator.SHARED_CHANGES)),
+            IncidentCorrelator::accountOf,
+            Types.STRING,
+            1,
+            1,
+            0);
+    harness.initializeState(committed);
+    harness.open();
+    afterTheRestart();
+    restored.addAll(drain());
+
+    assertThat(restored).isEqualTo(uninterrupted);
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 

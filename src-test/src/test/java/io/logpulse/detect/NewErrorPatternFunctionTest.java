@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ServiceEvent;
 import io.logpulse.testing.ServiceEvents;
+import io.logpulse.testing.StateSnapshots;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -146,14 +148,43 @@ class NewErrorPatternFunctionTest {
    * (beyond the TTL, so the service starts a new warm-up), then the same burst again.
    */
   private List<Anomaly> burstQuietThenTheSameBurstAfterTheTtl() throws Exception {
+    aBurst();
+    quietThenTheSameBurstAfterTheTtl();
+    return output();
+  }
+
+  private void aBurst() throws Exception {
     familiarErrors(T0, T0 + 90 * MINUTE);
     newErrors(T0 + 90 * MINUTE, 40, 5 * SECOND);
+  }
+
+  private void quietThenTheSameBurstAfterTheTtl() throws Exception {
     familiarErrors(T0 + 120 * MINUTE, T0 + 130 * MINUTE);
     long again = T0 + 130 * MINUTE + Duration.ofHours(7).toMillis();
     familiarErrors(again, again + 10 * MINUTE);
     newErrors(again + 10 * MINUTE, 40, 5 * SECOND);
     harness.processWatermark(new Watermark(Long.MAX_VALUE));
-    return output();
+  }
+
+  @Test
+  void stateThatAnEarlierBuildWroteRestoresAndCarriesOnAsIfUninterrupted() throws Exception {
+    List<Anomaly> uninterrupted = burstQuietThenTheSameBurstAfterTheTtl();
+
+    harness.close();
+    harness = newHarness();
+    harness.open();
+    aBurst();
+    List<Anomaly> restored = new ArrayList<>(output());
+    OperatorSubtaskState committed =
+        StateSnapshots.committed("new-error-pattern-function", harness.snapshot(0, 0));
+    harness.close();
+    harness = newHarness();
+    harness.initializeState(committed);
+    harness.open();
+    quietThenTheSameBurstAfterTheTtl();
+    restored.addAll(output());
+
+    assertThat(restored).hasSize(2).isEqualTo(uninterrupted);
   }
 
   @Test

@@ -5,8 +5,10 @@ import static io.logpulse.detect.Series.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.schema.Anomaly;
+import io.logpulse.testing.StateSnapshots;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -78,15 +80,45 @@ class SeriesAnomalyFunctionTest {
    * starts a new warm-up.
    */
   private List<Anomaly> aJumpThenQuietForLongerThanTheTtl() throws Exception {
-    double[] values = Series.flat(300, 120, 4, 11);
+    aJump();
+    afterTheQuiet();
+    return output();
+  }
+
+  private static final double[] QUIET_SERIES = Series.flat(300, 120, 4, 11);
+
+  private void aJump() throws Exception {
     for (int i = 0; i < 100; i++) {
-      send("checkout", MetricKind.LATENCY_P99, i, i >= 90 ? 400 : values[i]);
+      send("checkout", MetricKind.LATENCY_P99, i, i >= 90 ? 400 : QUIET_SERIES[i]);
     }
+  }
+
+  private void afterTheQuiet() throws Exception {
     for (int i = 200; i < 300; i++) {
-      send("checkout", MetricKind.LATENCY_P99, i, values[i]);
+      send("checkout", MetricKind.LATENCY_P99, i, QUIET_SERIES[i]);
     }
     harness.processWatermark(new Watermark(Long.MAX_VALUE));
-    return output();
+  }
+
+  @Test
+  void stateThatAnEarlierBuildWroteRestoresAndCarriesOnAsIfUninterrupted() throws Exception {
+    List<Anomaly> uninterrupted = aJumpThenQuietForLongerThanTheTtl();
+
+    harness.close();
+    harness = newHarness();
+    harness.open();
+    aJump();
+    List<Anomaly> restored = new ArrayList<>(output());
+    OperatorSubtaskState committed =
+        StateSnapshots.committed("series-anomaly-function", harness.snapshot(0, 0));
+    harness.close();
+    harness = newHarness();
+    harness.initializeState(committed);
+    harness.open();
+    afterTheQuiet();
+    restored.addAll(output());
+
+    assertThat(restored).isNotEmpty().isEqualTo(uninterrupted);
   }
 
   private List<Anomaly> output() {

@@ -9,6 +9,7 @@ import io.logpulse.deadletter.DeadLetterReason;
 import io.logpulse.deadletter.DeadLetters;
 import io.logpulse.schema.MetricWindow;
 import io.logpulse.schema.ServiceEvent;
+import io.logpulse.testing.StateSnapshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -222,9 +223,10 @@ class WindowedMetricAggregatorTest {
   }
 
   @Test
-  void windowsSurviveASnapshotAndRestore() throws Exception {
+  void windowsSurviveASnapshotAndRestoreFromTheStateAnEarlierBuildWrote() throws Exception {
     send(partial("checkout", T0, request("checkout", T0 + 1, 10)));
-    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    OperatorSubtaskState snapshot =
+        StateSnapshots.committed("windowed-metric-aggregator", harness.snapshot(1L, 1L));
     harness.close();
 
     harness = newHarness();
