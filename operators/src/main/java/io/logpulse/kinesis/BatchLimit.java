@@ -18,7 +18,7 @@ final class BatchLimit {
   static final int TIMEOUT_FLOOR = 1;
 
   /** Answered calls in a row after which the ceiling lowered by a timeout doubles again. */
-  static final int CALLS_TO_GROW = 10;
+  static final int CALLS_TO_GROW = 50;
 
   /** Limit of a shard's first call. */
   static final int INITIAL = 1000;
