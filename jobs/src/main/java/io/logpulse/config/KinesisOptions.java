@@ -137,6 +137,14 @@ public final class KinesisOptions {
           "1s",
           ValueParser.duration());
 
+  public static final ConfigKey<Duration> REQUEST_TIMEOUT =
+      ConfigKey.of(
+          "source.kinesis.request-timeout",
+          "How long one Kinesis call (GetRecords, ListShards...) may take before it is abandoned;"
+              + " a timed-out GetRecords is retried with half the batch.",
+          "10s",
+          ValueParser.duration());
+
   /** Every key of this class. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
@@ -154,9 +162,18 @@ public final class KinesisOptions {
           DISCOVERY_INTERVAL,
           MAX_RECORDS,
           POLL_INTERVAL,
-          IDLE_POLL_INTERVAL);
+          IDLE_POLL_INTERVAL,
+          REQUEST_TIMEOUT);
 
   private KinesisOptions() {}
+
+  private static Duration requestTimeout(LogpulseConfig config) {
+    Duration timeout = config.get(REQUEST_TIMEOUT);
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new ConfigException(REQUEST_TIMEOUT.name() + " must be positive, was " + timeout);
+    }
+    return timeout;
+  }
 
   /** The source settings a configuration describes. */
   public static KinesisSourceSettings settings(LogpulseConfig config) {
@@ -202,6 +219,7 @@ public final class KinesisOptions {
         config.get(DISCOVERY_INTERVAL),
         config.get(MAX_RECORDS),
         config.get(POLL_INTERVAL),
-        config.get(IDLE_POLL_INTERVAL));
+        config.get(IDLE_POLL_INTERVAL),
+        requestTimeout(config));
   }
 }

@@ -1,5 +1,6 @@
 package io.logpulse.kinesis;
 
+import io.logpulse.common.Retries;
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -17,6 +17,8 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.metrics.MetricGroup;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StartingPosition;
@@ -29,11 +31,15 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHan
  * Reads the shards assigned to one subtask with enhanced fan-out: one SubscribeToShard subscription
  * per shard over HTTP/2, each event requested only after the previous one was handed to Flink
  * (backpressure). Subscriptions end after five minutes by design and are renewed from the last
- * record read; errors renew them after an exponential backoff with jitter.
+ * record read. Throttling, timeouts and other transient errors renew them after an exponential
+ * backoff with full jitter, each counted in {@link ShardMetrics}; errors that cannot heal (see
+ * {@link KinesisErrors}) fail the job without restarts.
  */
 final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardSplit> {
 
-  private static final long MAX_BACKOFF_MS = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(FanOutShardReader.class);
+  private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
+  private static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final KinesisAsyncClient client;
@@ -77,17 +83,14 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
       return;
     }
     if (signal.error != null) {
-      shard.metrics.throttled();
-      shard.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(200, shard.backoffMs * 2));
-      shard.resubscribeAt =
-          System.currentTimeMillis() + ThreadLocalRandom.current().nextLong(shard.backoffMs + 1);
+      failed(shard, signal.error);
       return;
     }
     if (signal.event == null) {
       shard.resubscribeAt = System.currentTimeMillis();
       return;
     }
-    shard.backoffMs = 0;
+    shard.failures = 0;
     if (emit(shard, signal.event, batch)) {
       batch.addFinishedSplit(shard.split.splitId());
       shard.metrics.finished();
@@ -96,6 +99,26 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
       return;
     }
     shard.requestNext();
+  }
+
+  /** Renews a failed subscription after a backoff, or fails the job when the error cannot heal. */
+  private void failed(ShardSubscription shard, Throwable error) {
+    KinesisErrors.Kind kind = KinesisErrors.classify(error);
+    if (kind == KinesisErrors.Kind.FATAL) {
+      throw KinesisErrors.unrecoverable(
+          error, "SubscribeToShard", shard.split.stream(), shard.split.shardId());
+    }
+    shard.metrics.failed(kind);
+    shard.failures++;
+    long backoff = Retries.backoffMillis(BACKOFF_BASE, BACKOFF_MAX, shard.failures);
+    shard.resubscribeAt = System.currentTimeMillis() + backoff;
+    LOG.warn(
+        "SubscribeToShard on {} failed ({}, {} in a row); subscribing again in {} ms: {}",
+        shard.split.splitId(),
+        kind,
+        shard.failures,
+        backoff,
+        error.toString());
   }
 
   /** Emits an event's records; true when the shard is finished. */
@@ -168,7 +191,7 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
     String lastSequenceNumber;
     String continuationSequenceNumber;
     long generation;
-    long backoffMs;
+    int failures;
     Long resubscribeAt;
     volatile Subscription subscription;
 

@@ -53,7 +53,7 @@ public final class KinesisSource<T>
                     context.metricGroup())
             : () ->
                 new PollingShardReader(
-                    settings, KinesisClients.sync(settings), context.metricGroup());
+                    settings, KinesisClients.polling(settings), context.metricGroup());
     return new KinesisSourceReader<>(
         splitReader, new KinesisRecordEmitter<>(deserializer), context);
   }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -64,7 +65,11 @@ public final class KinesisSourceEnumerator
     client = KinesisClients.sync(settings);
     discovery = new ShardDiscovery(client);
     if (settings.reader() == KinesisSourceSettings.ReaderType.EFO) {
-      new ConsumerArns(settings, client).registerMissing();
+      try {
+        new ConsumerArns(settings, client).registerMissing();
+      } catch (RuntimeException e) {
+        throw failure(e, "cannot register the enhanced fan-out consumer on ");
+      }
     }
     if (settings.bounded() && boundedAt == null) {
       boundedAt = System.currentTimeMillis();
@@ -87,8 +92,8 @@ public final class KinesisSourceEnumerator
 
   private void onDiscovery(List<DiscoveredShard> shards, Throwable error) {
     if (error != null) {
-      if (!discoveredOnce) {
-        throw new IllegalStateException("cannot list the shards of " + settings.streams(), error);
+      if (!discoveredOnce || KinesisErrors.classify(error) == KinesisErrors.Kind.FATAL) {
+        throw failure(error, "cannot list the shards of ");
       }
       LOG.warn("Shard discovery failed; trying again at the next interval", error);
       return;
@@ -123,6 +128,17 @@ public final class KinesisSourceEnumerator
     }
     discoveredOnce = true;
     assignReady();
+  }
+
+  /**
+   * What the job fails with: a failure the restart strategy may retry, or, when the error cannot
+   * heal (a missing stream, denied access, no credentials), one that suppresses restarts.
+   */
+  private RuntimeException failure(Throwable error, String what) {
+    IllegalStateException failure = new IllegalStateException(what + settings.streams(), error);
+    return KinesisErrors.classify(error) == KinesisErrors.Kind.FATAL
+        ? new SuppressRestartsException(failure)
+        : failure;
   }
 
   private StartPosition initialPosition() {

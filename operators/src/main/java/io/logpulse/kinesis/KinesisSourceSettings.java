@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param pollInterval least time between GetRecords calls on one shard (5 calls/s per shard are
  *     shared by all polling consumers)
  * @param idlePollInterval time between GetRecords calls on a shard that returned nothing
+ * @param requestTimeout how long one attempt of a Kinesis call (GetRecords, ListShards...) may take
+ *     before it is abandoned; a timed-out GetRecords is retried with a smaller batch
  */
 public record KinesisSourceSettings(
     List<String> streams,
@@ -39,7 +41,8 @@ public record KinesisSourceSettings(
     Duration discoveryInterval,
     int maxRecordsPerCall,
     Duration pollInterval,
-    Duration idlePollInterval)
+    Duration idlePollInterval,
+    Duration requestTimeout)
     implements Serializable {
 
   /** How shards are read. */
@@ -62,6 +65,11 @@ public record KinesisSourceSettings(
       throw new IllegalArgumentException(
           "GetRecords takes 1 to 10000 records per call, was " + maxRecordsPerCall);
     }
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "the request timeout must be positive, was " + requestTimeout);
+    }
   }
 
   /** Settings for a stream with the defaults of a deployed job. */
@@ -80,6 +88,7 @@ public record KinesisSourceSettings(
         Duration.ofSeconds(10),
         10_000,
         Duration.ofMillis(200),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(10));
   }
 }

@@ -1,37 +1,43 @@
 package io.logpulse.kinesis;
 
+import io.logpulse.common.Retries;
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
-import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads the shards assigned to one subtask with GetRecords. Each shard is called at most once per
  * {@code pollInterval} (Kinesis allows 5 calls/s per shard, shared by all polling consumers), less
- * often while it is empty; the batch size doubles while batches come back full and halves when they
- * come back small; throttling backs off exponentially with full jitter; an expired iterator is
- * renewed after the last record read. A shard is finished when Kinesis says it is closed and read,
- * or, in bounded mode, when the read caught up with the tip or passed the bound.
+ * often while it is empty; the batch size adapts as {@link BatchLimit} says, shrinking when a call
+ * times out; throttling, timeouts and other transient errors back off per shard exponentially with
+ * full jitter and are counted in {@link ShardMetrics}; errors that cannot heal fail the job without
+ * restarts ({@link KinesisErrors}); an expired iterator is renewed after the last record read. A
+ * shard is finished when Kinesis says it is closed and read, or, in bounded mode, when the read
+ * caught up with the tip or passed the bound.
  */
 final class PollingShardReader implements SplitReader<SourceRecord, KinesisShardSplit> {
 
-  private static final long MAX_BACKOFF_MS = 10_000;
-  private static final int MIN_BATCH = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(PollingShardReader.class);
+  private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
+  private static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
 
   private final KinesisSourceSettings settings;
   private final KinesisClient client;
@@ -58,15 +64,40 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     }
     try {
       poll(cursor, batch);
-    } catch (ProvisionedThroughputExceededException e) {
-      cursor.metrics.throttled();
-      cursor.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(200, cursor.backoffMs * 2));
-      cursor.nextCallAt =
-          System.currentTimeMillis() + ThreadLocalRandom.current().nextLong(cursor.backoffMs + 1);
     } catch (ExpiredIteratorException e) {
       cursor.iterator = null;
+    } catch (SdkException e) {
+      failed(cursor, e);
     }
     return batch.build();
+  }
+
+  /** Backs a shard off after a failed call, or fails the job when the error cannot heal. */
+  private void failed(ShardCursor cursor, SdkException e) {
+    KinesisErrors.Kind kind = KinesisErrors.classify(e);
+    if (kind == KinesisErrors.Kind.FATAL) {
+      throw KinesisErrors.unrecoverable(
+          e, "GetRecords", cursor.split.stream(), cursor.split.shardId());
+    }
+    cursor.metrics.failed(kind);
+    if (kind == KinesisErrors.Kind.TIMEOUT) {
+      cursor.limit.timedOut();
+    }
+    cursor.failures++;
+    long backoff = Retries.backoffMillis(BACKOFF_BASE, BACKOFF_MAX, cursor.failures);
+    cursor.nextCallAt = System.currentTimeMillis() + backoff;
+    if (kind == KinesisErrors.Kind.THROTTLED) {
+      LOG.debug("GetRecords on {} throttled; retrying in {} ms", cursor.split.splitId(), backoff);
+    } else {
+      LOG.warn(
+          "GetRecords on {} failed ({}, {} in a row); retrying in {} ms with limit {}: {}",
+          cursor.split.splitId(),
+          kind,
+          cursor.failures,
+          backoff,
+          cursor.limit.limit(),
+          e.getMessage());
+    }
   }
 
   /** The shard whose turn it is, waiting (interruptibly) until it may be called. */
@@ -104,8 +135,8 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
       cursor.iterator = iterator(cursor);
     }
     GetRecordsResponse response =
-        client.getRecords(r -> r.shardIterator(cursor.iterator).limit(cursor.batchSize));
-    cursor.backoffMs = 0;
+        client.getRecords(r -> r.shardIterator(cursor.iterator).limit(cursor.limit.limit()));
+    cursor.failures = 0;
     ShardRecords.Appended appended = ShardRecords.append(response.records(), cursor.split, batch);
     if (appended.lastSequenceNumber() != null) {
       cursor.lastSequenceNumber = appended.lastSequenceNumber();
@@ -114,10 +145,7 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     cursor.metrics.read(response.records().size(), appended.bytes(), response.millisBehindLatest());
     cursor.iterator = response.nextShardIterator();
     int count = response.records().size();
-    cursor.batchSize =
-        count >= cursor.batchSize
-            ? Math.min(settings.maxRecordsPerCall(), cursor.batchSize * 2)
-            : Math.max(Math.min(MIN_BATCH, settings.maxRecordsPerCall()), cursor.batchSize / 2);
+    cursor.limit.answered(count);
     // Servers that do not report millisBehindLatest (local ones) count as caught up when empty.
     boolean caughtUp =
         count == 0 && (response.millisBehindLatest() == null || response.millisBehindLatest() == 0);
@@ -166,8 +194,10 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     }
     for (KinesisShardSplit split : changes.splits()) {
       ShardCursor cursor =
-          new ShardCursor(split, new ShardMetrics(metricGroup, split.shardId(), lag));
-      cursor.batchSize = Math.min(1000, settings.maxRecordsPerCall());
+          new ShardCursor(
+              split,
+              new ShardMetrics(metricGroup, split.shardId(), lag),
+              new BatchLimit(settings.maxRecordsPerCall()));
       cursors.put(split.splitId(), cursor);
       order.addLast(split.splitId());
     }
@@ -192,13 +222,15 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
     final ShardMetrics metrics;
     String iterator;
     String lastSequenceNumber;
+    final BatchLimit limit;
     long nextCallAt;
-    long backoffMs;
-    int batchSize;
+    int failures;
 
-    ShardCursor(KinesisShardSplit split, ShardMetrics metrics) {
+    ShardCursor(KinesisShardSplit split, ShardMetrics metrics, BatchLimit limit) {
       this.split = split;
       this.metrics = metrics;
+      this.limit = limit;
+      metrics.batchLimit(limit);
     }
   }
 }

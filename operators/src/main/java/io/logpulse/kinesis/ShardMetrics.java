@@ -6,24 +6,31 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Per-shard reader metrics in the {@code kinesisanalytics} group with a {@code ShardId} dimension:
- * how far behind the tip the shard is, what was read, and how often Kinesis throttled.
+ * how far behind the tip the shard is, what was read, and the failed calls the reader rode out:
+ * throttled, timed out, and other transient errors (server errors, broken connections), each
+ * counted once.
  */
 final class ShardMetrics {
 
   private final Counter records;
   private final Counter bytes;
   private final Counter throttles;
+  private final Counter timeouts;
+  private final Counter transientErrors;
+  private final MetricGroup group;
   private final ReaderLag lag;
   private final String shardId;
   private volatile long millisBehindLatest = -1;
 
   ShardMetrics(MetricGroup readerGroup, String shardId, ReaderLag lag) {
-    MetricGroup group = readerGroup.addGroup(JobMetrics.GROUP).addGroup("ShardId", shardId);
+    group = readerGroup.addGroup(JobMetrics.GROUP).addGroup("ShardId", shardId);
     this.lag = lag;
     this.shardId = shardId;
     records = group.counter("recordsRead");
     bytes = group.counter("bytesRead");
     throttles = group.counter("throttledCalls");
+    timeouts = group.counter("timedOutCalls");
+    transientErrors = group.counter("transientErrors");
     group.gauge("millisBehindLatest", () -> millisBehindLatest);
   }
 
@@ -41,7 +48,17 @@ final class ShardMetrics {
     lag.remove(shardId);
   }
 
-  void throttled() {
-    throttles.inc();
+  /** Counts a failed call that is tried again, by its kind. */
+  void failed(KinesisErrors.Kind kind) {
+    switch (kind) {
+      case THROTTLED -> throttles.inc();
+      case TIMEOUT -> timeouts.inc();
+      default -> transientErrors.inc();
+    }
+  }
+
+  /** Publishes the shard's current GetRecords limit (polling only). */
+  void batchLimit(BatchLimit limit) {
+    group.gauge("getRecordsLimit", limit::limit);
   }
 }

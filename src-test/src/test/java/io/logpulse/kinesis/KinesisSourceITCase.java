@@ -60,7 +60,8 @@ class KinesisSourceITCase {
         Duration.ofMillis(500),
         10_000,
         Duration.ofMillis(200),
-        Duration.ofMillis(300));
+        Duration.ofMillis(300),
+        Duration.ofSeconds(10));
   }
 
   private static List<String> readBounded(KinesisSourceSettings settings) throws Exception {

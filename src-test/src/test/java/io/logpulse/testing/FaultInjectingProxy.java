@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * An HTTP proxy in front of a local AWS server that the test tells to fail: while a fault is active
@@ -30,8 +31,9 @@ import java.util.function.IntPredicate;
  * Throttling}, {@code InvalidParameterValue}) for CloudWatch, AWS JSON ({@code
  * ThrottlingException}, {@code ValidationException}) for requests with an {@code X-Amz-Target}
  * header such as EventBridge's; for JSON-protocol services it can also fail chosen calls of one
- * operation (Kinesis throttling); otherwise it forwards, optionally holding answers back. It counts
- * request bodies by hash, so a test can tell whether a request the target accepted was sent again.
+ * operation (Kinesis throttling) or stall them past a client's timeout; otherwise it forwards,
+ * optionally holding answers back. It counts request bodies by hash, so a test can tell whether a
+ * request the target accepted was sent again.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -51,6 +53,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private final Map<String, AtomicInteger> receivedBodies = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> acceptedBodies = new ConcurrentHashMap<>();
   private volatile JsonFault jsonFault;
+  private volatile JsonStall jsonStall;
+  private final AtomicInteger stalled = new AtomicInteger();
 
   public FaultInjectingProxy(String target) throws IOException {
     this.target = target;
@@ -93,6 +97,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
     jsonFault = new JsonFault(operation, calls, status, errorType);
   }
 
+  /**
+   * For JSON-protocol services (Kinesis): holds the calls of {@code operation} whose request body
+   * satisfies {@code requests} for {@code stall} before forwarding them, as a server slow to build
+   * a large answer would; a client with a shorter timeout gives up on them.
+   */
+  public void stallJsonCalls(String operation, Predicate<String> requests, Duration stall) {
+    jsonStall = new JsonStall(operation, requests, stall);
+  }
+
+  /** Calls stalled so far. */
+  public int stalled() {
+    return stalled.get();
+  }
+
   /** Requests answered with a fault so far. */
   public int failed() {
     return failed.get();
@@ -132,6 +150,19 @@ public final class FaultInjectingProxy implements AutoCloseable {
         failed.incrementAndGet();
         jsonError(exchange, fault.status(), fault.errorType());
         return;
+      }
+      JsonStall stall = jsonStall;
+      if (stall != null
+          && amzTarget != null
+          && amzTarget.endsWith("." + stall.operation())
+          && stall.requests().test(new String(body, StandardCharsets.UTF_8))) {
+        stalled.incrementAndGet();
+        try {
+          Thread.sleep(stall.stall().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       boolean json = amzTarget != null;
       if (rejectionsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -245,6 +276,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
       out.write(body);
     }
   }
+
+  private record JsonStall(String operation, Predicate<String> requests, Duration stall) {}
 
   private record JsonFault(String operation, IntPredicate calls, int status, String errorType) {}
 

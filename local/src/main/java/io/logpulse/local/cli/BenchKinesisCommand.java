@@ -89,6 +89,7 @@ final class BenchKinesisCommand implements Callable<Integer> {
         Duration.ofSeconds(10),
         10_000,
         Duration.ofMillis(200),
-        Duration.ofMillis(200));
+        Duration.ofMillis(200),
+        Duration.ofSeconds(10));
   }
 }
