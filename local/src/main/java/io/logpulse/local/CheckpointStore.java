@@ -56,12 +56,12 @@ public final class CheckpointStore {
 
   /** The checkpoint folder as a URI, for {@code execution.checkpointing.dir}. */
   public String root() {
-    return root.toUri().toString();
+    return uri(root);
   }
 
   /** Where savepoints go. */
   public String savepoints() {
-    return new Path(root, SAVEPOINTS).toUri().toString();
+    return uri(new Path(root, SAVEPOINTS));
   }
 
   /** Every completed checkpoint and savepoint, newest first (by its metadata's time). */
@@ -72,7 +72,7 @@ public final class CheckpointStore {
       if (metadata != null && metadata.getLen() > 0) {
         points.add(
             new Point(
-                folder.toUri().toString(),
+                uri(folder),
                 folder.getParent().getName().equals(SAVEPOINTS),
                 metadata.getModificationTime()));
       }
@@ -141,14 +141,14 @@ public final class CheckpointStore {
         if (!checkpoint.getName().startsWith("chk-")) {
           continue;
         }
-        if (kept.contains(checkpoint.toUri().toString())) {
+        if (kept.contains(uri(checkpoint))) {
           jobKept = true;
         } else if (fs.delete(checkpoint, true)) {
-          deleted.add(checkpoint.toUri().toString());
+          deleted.add(uri(checkpoint));
         }
       }
       if (!jobKept && fs.delete(job, true)) {
-        deleted.add(job.toUri().toString());
+        deleted.add(uri(job));
       }
     }
     return deleted;
@@ -165,7 +165,7 @@ public final class CheckpointStore {
               + path
               + " (no _metadata there); use latest, none, or a chk-N or savepoint-... folder");
     }
-    return folder.toUri().toString();
+    return uri(folder);
   }
 
   private List<Path> candidates() throws IOException {
@@ -205,6 +205,11 @@ public final class CheckpointStore {
   private static FileStatus status(Path path) throws IOException {
     FileSystem fs = path.getFileSystem();
     return fs.exists(path) ? fs.getFileStatus(path) : null;
+  }
+
+  /** One spelling of a path, {@code file:/x} for local files, whichever way it was found. */
+  private static String uri(Path path) {
+    return path.toUri().toString().replaceFirst("^file:///", "file:/");
   }
 
   /** Orders {@code chk-9} before {@code chk-10}. */
