@@ -41,7 +41,17 @@ public final class LogpulseConfig implements Serializable {
     for (Map.Entry<String, String> entry : values.entrySet()) {
       String name = entry.getKey().trim();
       ConfigKey<?> key = known.get(name);
-      if (key == null) {
+      ConfigKey<?> family = key == null ? familyOf(name, known) : null;
+      if (family != null) {
+        try {
+          family.checkMember(name.substring(family.name().length()), entry.getValue());
+          checked.put(name, entry.getValue().trim());
+        } catch (ConfigException e) {
+          problems.add(e.getMessage());
+        }
+        continue;
+      }
+      if (key == null || key.isFamily()) {
         problems.add("unknown configuration key '" + name + "'" + suggestion(name, known));
         continue;
       }
@@ -82,6 +92,25 @@ public final class LogpulseConfig implements Serializable {
     return of(updated, known.values());
   }
 
+  /**
+   * The members of a key family that are set, by member name (the key without the family's prefix),
+   * sorted.
+   */
+  public Map<String, String> members(ConfigKey<?> family) {
+    requireKnown(family);
+    if (!family.isFamily()) {
+      throw new IllegalArgumentException(family.name() + " is not a key family");
+    }
+    Map<String, String> members = new TreeMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (name.startsWith(family.name())) {
+            members.put(name.substring(family.name().length()), value);
+          }
+        });
+    return members;
+  }
+
   /** The values set explicitly, without defaults. */
   public Map<String, String> explicitValues() {
     return Map.copyOf(values);
@@ -93,12 +122,26 @@ public final class LogpulseConfig implements Serializable {
     }
   }
 
+  private static ConfigKey<?> familyOf(String name, Map<String, ConfigKey<?>> known) {
+    for (ConfigKey<?> key : known.values()) {
+      if (key.isFamily() && name.startsWith(key.name()) && name.length() > key.name().length()) {
+        return key;
+      }
+    }
+    return null;
+  }
+
   private static String suggestion(String name, Map<String, ConfigKey<?>> known) {
-    return known.keySet().stream()
-        .min(Comparator.comparingInt(candidate -> distance(name, candidate)))
-        .filter(best -> distance(name, best) <= Math.max(2, name.length() / 4))
+    return nearest(name, known.keySet())
         .map(best -> "; did you mean '" + best + "'?")
         .orElse("; run 'logpulse config' for the list of keys");
+  }
+
+  /** The candidate closest to a misspelt {@code name}, if one is close enough to be meant. */
+  public static Optional<String> nearest(String name, Collection<String> candidates) {
+    return candidates.stream()
+        .min(Comparator.comparingInt(candidate -> distance(name, candidate)))
+        .filter(best -> distance(name, best) <= Math.max(2, name.length() / 4));
   }
 
   private static int distance(String a, String b) {

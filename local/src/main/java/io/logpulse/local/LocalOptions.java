@@ -29,6 +29,90 @@ public final class LocalOptions {
           "10s",
           ValueParser.duration());
 
+  public static final ConfigKey<String> CHECKPOINT_DIR =
+      ConfigKey.of(
+          "local.checkpoint-dir",
+          "Where local live runs keep their checkpoints and savepoints (any Flink filesystem, s3://"
+              + " included), kept when a run stops, fails or dies, for local.resume; unset:"
+              + " <output.path>/_checkpoints.",
+          null,
+          ValueParser.text());
+
+  public static final ConfigKey<Integer> CHECKPOINTS_RETAINED =
+      ConfigKey.of(
+          "local.checkpoints-retained",
+          "Completed checkpoints kept in local.checkpoint-dir, across runs (savepoints are kept"
+              + " until deleted).",
+          "3",
+          ValueParser.intBetween(1, 100));
+
+  /** Where a local run keeps its working state. */
+  public enum StateBackend {
+    /** On the JVM heap: fastest, bounded by -Xmx. */
+    HASHMAP,
+    /** In RocksDB on local disk: state larger than memory. */
+    ROCKSDB
+  }
+
+  public static final ConfigKey<StateBackend> STATE_BACKEND =
+      ConfigKey.of(
+          "local.state-backend",
+          "State backend of local runs: hashmap (JVM heap) or rocksdb (local disk, for state"
+              + " larger than memory); MSF chooses its own.",
+          "hashmap",
+          ValueParser.oneOf(StateBackend.class));
+
+  public static final ConfigKey<ResumePoint> RESUME =
+      ConfigKey.of(
+          "local.resume",
+          "Where a local run starts: none (fresh, from source.kinesis.start-position), latest (the"
+              + " newest completed checkpoint or savepoint in local.checkpoint-dir, fresh when there"
+              + " is none) or the path of one; a resumed bounded run runs as a stream.",
+          "none",
+          ResumePoint.parser());
+
+  public static final ConfigKey<Boolean> RESUME_ALLOW_NON_RESTORED_STATE =
+      ConfigKey.of(
+          "local.resume-allow-non-restored-state",
+          "Resume even when the checkpoint holds state of an operator the job no longer has (that"
+              + " state is dropped); false fails before anything is read, naming the operator.",
+          "false",
+          ValueParser.bool());
+
+  /** What a local live run does when an operator fails. */
+  public enum RestartStrategy {
+    /** Restart from the last checkpoint after 1 s, 2 s, 4 s... up to 30 s. */
+    EXPONENTIAL_DELAY,
+    /** End the run at the first failure. */
+    NONE
+  }
+
+  public static final ConfigKey<RestartStrategy> RESTART_STRATEGY =
+      ConfigKey.of(
+          "local.restart-strategy",
+          "What a local live run does when an operator fails: exponential-delay restarts from the"
+              + " last checkpoint after 1 s, doubling up to 30 s, at most local.restart-attempts"
+              + " times; none ends the run (bounded batch runs never restart).",
+          "exponential-delay",
+          ValueParser.oneOf(RestartStrategy.class));
+
+  public static final ConfigKey<Integer> RESTART_ATTEMPTS =
+      ConfigKey.of(
+          "local.restart-attempts",
+          "Restarts after which a failing local run ends, so a run that cannot heal does not spin;"
+              + " the count starts again after an hour without failure.",
+          "3",
+          ValueParser.intBetween(1, 1000));
+
+  public static final ConfigKey<String> FLINK =
+      ConfigKey.family(
+          "flink.",
+          "Local runs: any Flink configuration key, passed to the MiniCluster and the job, applied"
+              + " last (wins over the local.* keys). MSF rejects these and sets its own.",
+          "a key declared by Flink's options classes (org.apache.flink.configuration.*Options,"
+              + " RocksDB's) and a value it parses",
+          FlinkOptionKeys::check);
+
   public static final ConfigKey<Integer> WEB_UI_PORT =
       ConfigKey.of(
           "local.web-ui-port",
@@ -142,6 +226,14 @@ public final class LocalOptions {
       List.of(
           PARALLELISM,
           CHECKPOINT_INTERVAL,
+          CHECKPOINT_DIR,
+          CHECKPOINTS_RETAINED,
+          STATE_BACKEND,
+          RESUME,
+          RESUME_ALLOW_NON_RESTORED_STATE,
+          RESTART_STRATEGY,
+          RESTART_ATTEMPTS,
+          FLINK,
           WEB_UI_PORT,
           S3_ENDPOINT,
           S3_PATH_STYLE_ACCESS,

@@ -25,25 +25,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * Runs the logpulse job in a local MiniCluster with the Flink web UI, on the embedded generator or
@@ -66,33 +61,45 @@ public final class LocalRunner {
     this.interactive = interactive;
   }
 
-  /** Runs the job to its end and returns the summary of what it wrote. */
+  /**
+   * Runs the job to its end, or until Ctrl-C or SIGTERM stops it with a savepoint, and returns the
+   * summary of what it committed.
+   */
   public RunSummary run() throws Exception {
     String outputPath = absoluteOutputPath(config.get(JobOptions.OUTPUT_PATH));
-    JobSettings settings = JobSettings.from(config);
-    SourcePlan plan = sourcePlan(settings);
-    JobCounters.reset();
-    String filePrefix = "part-" + RUN_ID.format(Instant.now());
-    Configuration flinkConfig = flinkConfiguration();
+    CheckpointStore store = CheckpointStore.of(config);
     // flink-s3-fs-hadoop bundles the AWS SDK v1, which prints a deprecation notice with a stack
     // trace on first use; MSF brings its own S3 filesystem, so the notice says nothing to a user.
     System.setProperty(
         "aws.java.v1.disableDeprecationAnnouncement",
         System.getProperty("aws.java.v1.disableDeprecationAnnouncement", "true"));
+    FileSystem.initialize(s3Configuration(config), null);
+    Optional<String> restore = store.resolve(config.get(LocalOptions.RESUME));
+    LogpulseConfig effective = restore.isPresent() ? Resume.asStream(config) : config;
+    JobSettings settings = JobSettings.from(effective);
+    SourcePlan plan = sourcePlan(settings);
+    boolean streaming = settings.runtimeMode(plan.source()) == RuntimeExecutionMode.STREAMING;
+    JobCounters.reset();
+    String filePrefix = "part-" + RUN_ID.format(Instant.now());
+    Configuration flinkConfig = LocalFlinkConfiguration.of(config, store, streaming);
     FileSystem.initialize(flinkConfig, null);
+    if (streaming) {
+      store.prune(config.get(LocalOptions.CHECKPOINTS_RETAINED), restore);
+    }
+    JobWatch.Stopped stopped;
     try (MiniCluster cluster = new MiniCluster(miniClusterConfiguration(flinkConfig))) {
       cluster.start();
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
       LogpulseJob.define(
           env, settings, plan.source(), JobSinks.fromConfig(config, outputPath, filePrefix));
+      StreamGraph graph = env.getStreamGraph();
+      Resume.apply(graph, restore, config, store, console);
       URI webUi = cluster.getRestAddress().get();
       console.println(
           "logpulse: "
               + plan.description()
-              + (settings.runtimeMode(plan.source()) == RuntimeExecutionMode.BATCH
-                  ? ", as a Flink batch job (exact whatever the record order)"
-                  : ""));
+              + (streaming ? "" : ", as a Flink batch job (exact whatever the record order)"));
       console.println("Flink web UI: " + webUi);
       console.println("Output: " + outputPath + " (this run's files: " + filePrefix + "-*)");
       if (config.get(CloudWatchOptions.ENABLED)) {
@@ -104,15 +111,12 @@ public final class LocalRunner {
                 + ", delivery "
                 + config.get(CloudWatchOptions.DELIVERY).name().toLowerCase(Locale.ROOT));
       }
-      JobID jobId = cluster.submitJob(env.getStreamGraph()).get().getJobID();
-      ProgressDisplay progress = new ProgressDisplay(console, interactive, plan.expectedRecords());
-      JobResult result;
-      do {
-        progress.show(JobCounters.totals());
-        result = waitFor(cluster, jobId, progress.interval());
-      } while (result == null);
-      progress.finish(JobCounters.totals());
-      result.toJobExecutionResult(getClass().getClassLoader());
+      try (GracefulStop stop = GracefulStop.install(console)) {
+        JobID jobId = cluster.submitJob(graph).get().getJobID();
+        stopped =
+            new JobWatch(cluster, jobId, streaming, store.savepoints(), console)
+                .await(new ProgressDisplay(console, interactive, plan.expectedRecords()), stop);
+      }
     }
     RunSummary summary =
         RunSummary.read(
@@ -121,18 +125,10 @@ public final class LocalRunner {
             JobCounters.totals(),
             plan.generator() == null ? List.of() : plan.generator().plannedIncidents());
     summary.print(console);
-    return summary;
-  }
-
-  private static JobResult waitFor(MiniCluster cluster, JobID jobId, Duration interval)
-      throws Exception {
-    try {
-      return cluster
-          .requestJobResult(jobId)
-          .get(interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException stillRunning) {
-      return null;
+    if (stopped != null) {
+      stopped.print(console, config.explicitValues(), streaming);
     }
+    return summary;
   }
 
   private SourcePlan sourcePlan(JobSettings settings) throws IOException {
@@ -205,23 +201,6 @@ public final class LocalRunner {
   private static String human(Duration simulated, double speedup) {
     long seconds = Math.round(simulated.toMillis() / 1000.0 / speedup);
     return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
-  }
-
-  private Configuration flinkConfiguration() {
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_PORT, String.valueOf(config.get(LocalOptions.WEB_UI_PORT)));
-    conf.set(CoreOptions.DEFAULT_PARALLELISM, config.get(LocalOptions.PARALLELISM));
-    conf.set(
-        CheckpointingOptions.CHECKPOINTING_INTERVAL, config.get(LocalOptions.CHECKPOINT_INTERVAL));
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    // Hadoop's shutdown hook (S3 filesystem) reads its configuration through the job's class
-    // loader after the job closed it; with the check on, every s3:// run ends in a stack trace.
-    conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(LocalOptions.PARALLELISM));
-    conf.setString("metrics.reporter.logpulse.factory.class", JobCounters.Factory.class.getName());
-    conf.addAll(s3Configuration(config));
-    return conf;
   }
 
   /**

@@ -22,7 +22,7 @@ final class ConfigCommand implements Runnable {
     for (ConfigKey<?> key : keys) {
       out.printf(
           "| `%s` | %s | %s | %s |%n",
-          key.name(),
+          key.displayName(),
           key.defaultValue() == null
               ? "(none)"
               : key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`",
