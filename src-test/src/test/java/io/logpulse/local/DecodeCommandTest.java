@@ -2,10 +2,7 @@ package io.logpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logpulse.local.cli.Logpulse;
 import io.logpulse.testing.Envelopes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,23 +17,8 @@ class DecodeCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run decode(Path input) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Logpulse.execute("decode", input.toString());
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
+  private static Cli.Run decode(Path input) {
+    return Cli.run("decode", input.toString());
   }
 
   private static String line(String id, String arrival) {
@@ -59,7 +41,7 @@ class DecodeCommandTest {
     Files.writeString(dir.resolve("_c.json"), line("3", "1763700000.5"));
     Files.write(dir.resolve("d.json.gz"), "not gzip at all".getBytes(StandardCharsets.UTF_8));
 
-    Run result = decode(dir);
+    Cli.Run result = decode(dir);
 
     assertThat(result.exit()).isZero();
     assertThat(result.out()).contains("hello 1", "hello 2").doesNotContain("hello 3");
@@ -73,7 +55,7 @@ class DecodeCommandTest {
     Path file = dir.resolve("r.json");
     Files.writeString(file, line("1", "1e400") + line("2", "\"1e999999999\""));
 
-    Run result = decode(file);
+    Cli.Run result = decode(file);
 
     assertThat(result.exit()).isZero();
     assertThat(result.out()).contains("hello 1", "hello 2");
