@@ -16,8 +16,8 @@ import java.util.Set;
  *     the start of the first bad window, so a change inside that window may be its cause
  * @param lateWait how long (in event time, after an incident's start or close, whichever is later)
  *     a CloudTrail event that arrives late may still re-rank the incident
- * @param joinWindow how long after an incident's start another anomaly of the service still joins
- *     it; a later one starts a new incident
+ * @param joinWindow how long after an incident's start a statistical anomaly of the service still
+ *     joins it as evidence
  * @param halfLife time before the start at which a change's time proximity has halved
  * @param maxChangesPerAccount changes kept per account; beyond it the oldest are dropped (counted)
  * @param maxSuspects suspects an incident carries
@@ -28,11 +28,6 @@ import java.util.Set;
  *     characters) that belong to it, for resources whose names do not contain the service's
  * @param serviceRegions per service, the region it runs in: subscription envelopes do not say, so
  *     without it a change's region neither helps nor hurts it
- * @param openOnOperations whether an anomaly of one operation opens an incident by itself; when
- *     not, operation anomalies only join the incident a whole-service anomaly opens (per-operation
- *     series are many and noisy, a page per blip would be too many)
- * @param minErrorRate error rate an error-rate anomaly must reach to open an incident: at a tight
- *     SLO a rise from 0 to 0.3% is an anomaly worth a row in the anomalies table, but not a page
  * @param kindPriors per change kind, how likely such a change is to break a service, in [0,1];
  *     kinds not listed get {@link #DEFAULT_KIND_PRIOR}
  */
@@ -48,8 +43,6 @@ public record CorrelateSettings(
     Set<String> sharedAccounts,
     Map<String, List<String>> serviceResources,
     Map<String, String> serviceRegions,
-    boolean openOnOperations,
-    double minErrorRate,
     Map<String, Double> kindPriors)
     implements Serializable {
 
@@ -103,8 +96,6 @@ public record CorrelateSettings(
         Set.of(),
         Map.of(),
         Map.of(),
-        false,
-        0.01,
         DEFAULT_KIND_PRIORS);
   }
 
@@ -126,26 +117,6 @@ public record CorrelateSettings(
         accounts,
         serviceResources,
         serviceRegions,
-        openOnOperations,
-        minErrorRate,
-        kindPriors);
-  }
-
-  public CorrelateSettings withOpenOnOperations(boolean open) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        maxChangesPerAccount,
-        maxSuspects,
-        minSuspectScore,
-        sharedAccounts,
-        serviceResources,
-        serviceRegions,
-        open,
-        minErrorRate,
         kindPriors);
   }
 
@@ -162,8 +133,6 @@ public record CorrelateSettings(
         sharedAccounts,
         serviceResources,
         serviceRegions,
-        openOnOperations,
-        minErrorRate,
         kindPriors);
   }
 

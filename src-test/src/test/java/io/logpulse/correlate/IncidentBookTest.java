@@ -3,6 +3,7 @@ package io.logpulse.correlate;
 import static io.logpulse.correlate.Changes.SHOP;
 import static io.logpulse.correlate.Changes.anomaly;
 import static io.logpulse.correlate.Changes.deploy;
+import static io.logpulse.correlate.Changes.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -36,12 +37,12 @@ class IncidentBookTest {
   }
 
   @Test
-  void anomaliesOpenJoinAndCloseOneIncidentAndALaterOneSupersedesIt() throws Exception {
+  void impactOpensEvidenceJoinsAndALaterImpactSupersedesTheIncident() throws Exception {
     ChangeEvent deploy = deploy("d-1", SHOP, T - 4 * MINUTE, "checkout").build();
     Anomaly errors = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
-    Anomaly latency = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
+    Anomaly latency = evidence(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
     Anomaly later =
-        anomaly(SHOP, "checkout", "error-log-count", "OPEN", T + 20 * MINUTE, T + 20 * MINUTE);
+        anomaly(SHOP, "checkout", "request-rate", "OPEN", T + 20 * MINUTE, T + 20 * MINUTE);
 
     assertThat(book.onAnomaly(errors, List.of(deploy), out::add)).isTrue();
     assertThat(book.onAnomaly(latency, List.of(), out::add)).isFalse();

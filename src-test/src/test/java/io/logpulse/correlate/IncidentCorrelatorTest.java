@@ -5,6 +5,7 @@ import static io.logpulse.correlate.Changes.PAYMENTS;
 import static io.logpulse.correlate.Changes.SHOP;
 import static io.logpulse.correlate.Changes.anomaly;
 import static io.logpulse.correlate.Changes.deploy;
+import static io.logpulse.correlate.Changes.evidence;
 import static io.logpulse.correlate.Changes.parameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -216,35 +217,43 @@ class IncidentCorrelatorTest {
   }
 
   @Test
-  void anomaliesOfOneServiceFormOneIncidentThatClosesWithTheLast() throws Exception {
+  void impactOpensAnIncidentThatTakesTheServiceAnomaliesAsEvidenceAndClosesWithTheImpact()
+      throws Exception {
     start(CorrelateSettings.defaults());
     change(parameter("p-1", SHOP, T - 6 * MINUTE, "/checkout/db/pool-size"));
-    Anomaly latency = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + MINUTE);
-    latency.setExpected(120.0);
-    latency.setObserved(950.0);
+    Anomaly earlier = evidence(SHOP, "checkout", "latency-p99", "OPEN", T - MINUTE, T - MINUTE);
+    Anomaly impact = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + 3 * MINUTE);
+    impact.setExpected(120.0);
+    impact.setObserved(950.0);
     Anomaly errors =
-        anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 2 * MINUTE, T + 3 * MINUTE);
-    errors.setScore(0.95);
-    anomalyStep(latency);
+        evidence(SHOP, "checkout", "error-rate", "OPEN", T + 4 * MINUTE, T + 4 * MINUTE);
+    anomalyStep(earlier);
+    assertThat(drain()).isEmpty();
+    anomalyStep(impact);
     anomalyStep(errors);
-    anomalyStep(withState(latency, "CLOSE", T + 10 * MINUTE));
-    anomalyStep(withState(errors, "CLOSE", T + 12 * MINUTE));
+    anomalyStep(withState(earlier, "CLOSE", T + 6 * MINUTE));
+    anomalyStep(withState(impact, "CLOSE", T + 12 * MINUTE));
+    anomalyStep(withState(errors, "CLOSE", T + 13 * MINUTE));
 
     List<Incident> out = drain();
     assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "UPDATE", "CLOSE");
     assertThat(out).extracting(Incident::getRevision).containsExactly(1, 2, 3);
-    assertThat(out).extracting(Incident::getIncidentId).containsOnly(out.get(0).getIncidentId());
+    assertThat(out)
+        .extracting(Incident::getIncidentId)
+        .containsOnly(SHOP + "/checkout@2026-01-01T00:00:00Z");
     assertThat(out.get(0).getSummary())
         .isEqualTo(
             "PutParameter on /checkout/db/pool-size by role/AWSReservedSSO_Admin 6 min before p99"
                 + " latency rose from 120 ms to 950 ms on checkout");
+    assertThat(out.get(0).getAnomalyIds())
+        .containsExactly(impact.getAnomalyId(), earlier.getAnomalyId());
     Incident closed = out.get(2);
     assertThat(closed.getAnomalyIds())
-        .containsExactly(latency.getAnomalyId(), errors.getAnomalyId());
-    assertThat(closed.getMetric()).isEqualTo("error-rate");
+        .containsExactly(impact.getAnomalyId(), earlier.getAnomalyId(), errors.getAnomalyId());
+    assertThat(closed.getMetric()).isEqualTo("latency-p99");
     assertThat(closed.getTime().toEpochMilli()).isEqualTo(T + 12 * MINUTE);
 
-    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 20 * MINUTE, T + 21 * MINUTE));
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 20 * MINUTE, T + 23 * MINUTE));
     Incident next = drain().get(0);
     assertThat(next.getState()).isEqualTo("OPEN");
     assertThat(next.getIncidentId()).isNotEqualTo(closed.getIncidentId());
@@ -254,7 +263,7 @@ class IncidentCorrelatorTest {
   void anomalyStepsArrivingOutOfTimeOrderAreTakenInTimeOrder() throws Exception {
     start(CorrelateSettings.defaults());
     Anomaly first = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
-    Anomaly second = anomaly(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
+    Anomaly second = evidence(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
     harness.processElement(Either.Left(second), T + MINUTE);
     harness.processElement(Either.Left(withState(second, "CLOSE", T + 4 * MINUTE)), T + 4 * MINUTE);
     harness.processElement(Either.Left(first), T);
@@ -272,55 +281,47 @@ class IncidentCorrelatorTest {
   }
 
   @Test
-  void anOperationAnomalyAloneOpensNoIncidentButJoinsTheServiceOne() throws Exception {
+  void statisticalAnomaliesAloneOpenNoIncident() throws Exception {
     start(CorrelateSettings.defaults());
-    Anomaly operation = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
+    change(deploy("deploy", SHOP, T - 2 * MINUTE, "checkout"));
+    Anomaly operation = evidence(SHOP, "checkout", "latency-p99", "OPEN", T, T);
     operation.setOperation("GET /api/carts/{id}");
-    operation.setAnomalyId(
-        SHOP + "/checkout/GET /api/carts/{id}/latency-p99@" + Instant.ofEpochMilli(T));
     anomalyStep(operation);
+    anomalyStep(evidence(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE));
+    anomalyStep(evidence(SHOP, "checkout", "error-pattern", "OPEN", T + MINUTE, T + 2 * MINUTE));
+    anomalyStep(evidence(SHOP, "checkout", "request-rate", "OPEN", T + MINUTE, T + 3 * MINUTE));
     assertThat(drain()).isEmpty();
-
-    Anomaly service = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
-    anomalyStep(service);
-    anomalyStep(withState(service, "CLOSE", T + 3 * MINUTE));
-    anomalyStep(withState(operation, "CLOSE", T + 4 * MINUTE));
-
-    List<Incident> out = drain();
-    assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "CLOSE");
-    assertThat(out.get(0).getStart()).isEqualTo(Instant.ofEpochMilli(T + MINUTE));
-    assertThat(out.get(0).getAnomalyIds())
-        .containsExactly(service.getAnomalyId(), operation.getAnomalyId());
-    assertThat(out.get(1).getTime()).isEqualTo(Instant.ofEpochMilli(T + 4 * MINUTE));
-
-    harness.close();
-    start(CorrelateSettings.defaults().withOpenOnOperations(true));
-    anomalyStep(operation);
-    assertThat(drain()).extracting(Incident::getState).containsExactly("OPEN");
   }
 
   @Test
-  void aSmallErrorRateIsAnAnomalyButNotAnIncident() throws Exception {
+  void aRiseInSeverityUpdatesTheIncidentAndItNeverFalls() throws Exception {
     start(CorrelateSettings.defaults());
-    Anomaly small = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T);
-    small.setObserved(0.004);
-    anomalyStep(small);
-    assertThat(drain()).isEmpty();
+    Anomaly impact = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T + 3 * MINUTE);
+    impact.setSeverity("LOW");
+    anomalyStep(impact);
+    Anomaly worse = withState(impact, "UPDATE", T + 5 * MINUTE);
+    worse.setSeverity("HIGH");
+    worse.setObserved(0.3);
+    anomalyStep(worse);
+    Anomaly lighter = withState(impact, "UPDATE", T + 8 * MINUTE);
+    lighter.setSeverity("MEDIUM");
+    anomalyStep(lighter);
 
-    Anomaly latency = anomaly(SHOP, "orders-api", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
-    anomalyStep(latency);
-    assertThat(drain().get(0).getAnomalyIds())
-        .containsExactly(latency.getAnomalyId(), small.getAnomalyId());
+    List<Incident> out = drain();
+    assertThat(out)
+        .extracting(Incident::getState, Incident::getSeverity)
+        .containsExactly(tuple("OPEN", "LOW"), tuple("UPDATE", "HIGH"), tuple("UPDATE", "HIGH"));
+    assertThat(out.get(1).getObserved()).isEqualTo(0.3);
   }
 
   @Test
   void aLongLivedAnomalyDoesNotSwallowALaterProblemOfItsService() throws Exception {
     start(CorrelateSettings.defaults());
-    Anomaly pattern = anomaly(SHOP, "inventory", "error-pattern", "OPEN", T, T);
+    Anomaly pattern = evidence(SHOP, "inventory", "error-pattern", "OPEN", T, T);
     anomalyStep(pattern);
     change(deploy("deploy", SHOP, T + 36 * MINUTE, "inventory"));
     Anomaly errors =
-        anomaly(SHOP, "inventory", "error-log-count", "OPEN", T + 40 * MINUTE, T + 40 * MINUTE);
+        anomaly(SHOP, "inventory", "error-rate", "OPEN", T + 40 * MINUTE, T + 43 * MINUTE);
     anomalyStep(errors);
     anomalyStep(withState(errors, "CLOSE", T + 50 * MINUTE));
 
@@ -328,13 +329,10 @@ class IncidentCorrelatorTest {
     assertThat(out)
         .extracting(Incident::getIncidentId, Incident::getState)
         .containsExactly(
-            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "OPEN"),
-            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "CLOSE"),
             tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "OPEN"),
             tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "CLOSE"));
-    assertThat(out.get(2).getAnomalyIds()).containsExactly(errors.getAnomalyId());
-    assertThat(out.get(2).getSuspects()).extracting(Suspect::getChangeId).containsExactly("deploy");
-    assertThat(out.get(3).getTime()).isEqualTo(Instant.ofEpochMilli(T + 50 * MINUTE));
+    assertThat(out.get(0).getSuspects()).extracting(Suspect::getChangeId).containsExactly("deploy");
+    assertThat(out.get(1).getTime()).isEqualTo(Instant.ofEpochMilli(T + 50 * MINUTE));
   }
 
   @Test

@@ -121,8 +121,6 @@ class SuspectRankerTest {
             java.util.Set.of(),
             Map.of("orders-api", List.of("a1b2c3d4e5")),
             Map.of("orders-api", "us-east-1"),
-            false,
-            0.01,
             CorrelateSettings.DEFAULT_KIND_PRIORS);
     SuspectRanker ranker = new SuspectRanker(settings);
     Suspect mapped =
