@@ -177,7 +177,7 @@ final class SuspectRanker implements Serializable {
         + affinityPhrase(affinity, service);
   }
 
-  static String affinityPhrase(double affinity, String service) {
+  private static String affinityPhrase(double affinity, String service) {
     if (affinity >= ServiceAffinity.SAME_NAME) {
       return "names " + service;
     }
