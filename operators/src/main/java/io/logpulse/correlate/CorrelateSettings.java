@@ -60,7 +60,7 @@ public record CorrelateSettings(
           "network", 0.7,
           "delete", 0.6,
           "scaling", 0.5,
-          "iam", 0.5,
+          "iam", 0.7,
           "data", 0.15,
           "other", 0.2);
 
