@@ -47,8 +47,6 @@ class SuspectReachTest {
               Set.of(),
               Map.of(),
               Map.of(),
-              false,
-              0.01,
               CorrelateSettings.DEFAULT_KIND_PRIORS));
 
   private static ChangeEvent call(
