@@ -3,10 +3,12 @@ package io.logpulse.impact;
 import io.logpulse.common.JobMetrics;
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.MetricWindow;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -52,34 +54,67 @@ public final class ImpactFunction extends KeyedProcessFunction<String, MetricWin
     ImpactState current = state.value();
     long start = window.getWindowStart().toEpochMilli();
     if (current != null && start >= expiry(current)) {
-      ctx.timerService().deleteEventTimeTimer(expiry(current));
+      deleteTimers(current, ctx.timerService());
       forget(current, window.getAccount(), window.getService(), out);
       current = null;
     }
     if (current == null) {
       current = new ImpactState();
     } else {
-      ctx.timerService().deleteEventTimeTimer(expiry(current));
+      deleteTimers(current, ctx.timerService());
     }
-    for (Anomaly step :
-        judge.judge(current, window.getAccount(), window.getService(), ServiceWindow.of(window))) {
+    emit(
+        judge.judge(current, window.getAccount(), window.getService(), ServiceWindow.of(window)),
+        out);
+    state.update(current);
+    registerTimers(current, ctx.timerService());
+  }
+
+  /**
+   * The TTL, or a window of silence: in a live run a service that stopped logging has lost its
+   * traffic. At the end of the input (the watermark at its maximum, as in every batch run's timers)
+   * silence is not judged: the input ended, the service did not stop.
+   */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out) throws Exception {
+    ImpactState current = state.value();
+    if (current == null) {
+      return;
+    }
+    String key = ctx.getCurrentKey();
+    int slash = key.indexOf('/');
+    String account = key.substring(0, slash);
+    String service = key.substring(slash + 1);
+    if (expiry(current) == timestamp) {
+      ctx.timerService().deleteEventTimeTimer(judge.silenceCheck(current));
+      forget(current, account, service, out);
+    } else if (judge.silenceCheck(current) == timestamp
+        && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+      emit(judge.judgeSilence(current, account, service), out);
+      state.update(current);
+      registerTimers(current, ctx.timerService());
+    }
+  }
+
+  private void emit(List<Anomaly> steps, Collector<Anomaly> out) {
+    for (Anomaly step : steps) {
       if ("OPEN".equals(step.getState())) {
         opened.inc();
       }
       out.collect(step);
     }
-    state.update(current);
-    ctx.timerService().registerEventTimeTimer(expiry(current));
   }
 
-  @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out) throws Exception {
-    ImpactState current = state.value();
-    if (current != null && expiry(current) == timestamp) {
-      String key = ctx.getCurrentKey();
-      int slash = key.indexOf('/');
-      forget(current, key.substring(0, slash), key.substring(slash + 1), out);
+  private void registerTimers(ImpactState current, TimerService timers) {
+    timers.registerEventTimeTimer(expiry(current));
+    if (judge.silenceCheck(current) < expiry(current)) {
+      timers.registerEventTimeTimer(judge.silenceCheck(current));
     }
+  }
+
+  private void deleteTimers(ImpactState current, TimerService timers) {
+    timers.deleteEventTimeTimer(expiry(current));
+    timers.deleteEventTimeTimer(judge.silenceCheck(current));
   }
 
   private void forget(ImpactState current, String account, String service, Collector<Anomaly> out) {
@@ -91,6 +126,6 @@ public final class ImpactFunction extends KeyedProcessFunction<String, MetricWin
   }
 
   private long expiry(ImpactState current) {
-    return current.lastWindowStart + settings.stateTtl().toMillis();
+    return current.lastSeenStart + settings.stateTtl().toMillis();
   }
 }

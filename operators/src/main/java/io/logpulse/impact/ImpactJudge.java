@@ -78,13 +78,35 @@ public final class ImpactJudge implements Serializable {
       if (window.start() <= state.lastWindowStart) {
         return steps;
       }
-      long missing = (window.start() - state.lastWindowStart) / windowMs - 1;
-      long first = window.start() - Math.min(missing, closeWindows + sustainWindows) * windowMs;
-      for (long start = first; start < window.start(); start += windowMs) {
+      // The first windows of a silence, as a live run's timers judge them (see silenceCheck).
+      long last = state.lastSeenStart + (long) (closeWindows + sustainWindows) * windowMs;
+      for (long start = state.lastWindowStart + windowMs;
+          start < window.start() && start <= last;
+          start += windowMs) {
         step(state, account, service, ServiceWindow.silent(start), steps);
       }
     }
     step(state, account, service, window, steps);
+    state.lastSeenStart = window.start();
+    return steps;
+  }
+
+  /**
+   * When a silent service's next window is judged although nothing came: the end of the window
+   * after next (by then every window before it has arrived), or {@link Long#MAX_VALUE} once silence
+   * has been judged for as long as inline gaps are.
+   */
+  long silenceCheck(ImpactState state) {
+    long silent = (state.lastWindowStart - state.lastSeenStart) / windowMs;
+    return silent >= closeWindows + sustainWindows
+        ? Long.MAX_VALUE
+        : state.lastWindowStart + 2 * windowMs;
+  }
+
+  /** Judges the service's next window as silent (it logged nothing); returns the steps. */
+  List<Anomaly> judgeSilence(ImpactState state, String account, String service) {
+    List<Anomaly> steps = new ArrayList<>();
+    step(state, account, service, ServiceWindow.silent(state.lastWindowStart + windowMs), steps);
     return steps;
   }
 

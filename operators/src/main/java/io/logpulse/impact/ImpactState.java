@@ -12,6 +12,9 @@ public class ImpactState {
   /** Start of the last window judged, epoch ms; {@link Long#MIN_VALUE} before the first. */
   public long lastWindowStart = Long.MIN_VALUE;
 
+  /** Start of the last window the service logged anything in, epoch ms. */
+  public long lastSeenStart = Long.MIN_VALUE;
+
   /** Decayed sum of requests per window, and of the windows' weights. */
   public double requestSum;
 

@@ -5,6 +5,7 @@ import static io.logpulse.impact.ImpactFixtures.T;
 import static io.logpulse.impact.ImpactFixtures.metricWindow;
 import static io.logpulse.impact.ImpactFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.MetricWindow;
@@ -52,7 +53,7 @@ class ImpactFunctionTest {
   }
 
   @Test
-  void eachServiceIsJudgedAloneAndAQuietServiceIsForgottenByItsTimer() throws Exception {
+  void eachServiceIsJudgedAloneAndAtTheEndOfTheInputItsStateIsForgotten() throws Exception {
     long next = T;
     for (int i = 0; i < 40; i++) {
       send("healthy", next, 200, 0);
@@ -65,14 +66,38 @@ class ImpactFunctionTest {
     List<Anomaly> out = harness.extractOutputValues();
     assertThat(out)
         .extracting(Anomaly::getService, Anomaly::getState)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("failing", "OPEN"));
+        .containsExactly(tuple("failing", "OPEN"));
     assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
 
-    harness.processWatermark(next + SETTINGS.stateTtl().toMillis());
+    harness.processWatermark(Long.MAX_VALUE);
     out = harness.extractOutputValues();
     assertThat(out).extracting(Anomaly::getState).containsExactly("OPEN", "CLOSE");
     assertThat(out.get(1).getTime())
         .isEqualTo(Instant.ofEpochMilli(next - MINUTE + SETTINGS.stateTtl().toMillis()));
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void inALiveRunAServiceThatStopsLoggingHasLostItsTraffic() throws Exception {
+    long next = T;
+    for (int i = 0; i < 40; i++) {
+      send("busy", next, 200, 0);
+      next = send("quiet", next, 2, 0);
+    }
+    harness.processWatermark(next + 10 * MINUTE);
+
+    List<Anomaly> out = harness.extractOutputValues();
+    assertThat(out)
+        .extracting(Anomaly::getService, Anomaly::getState, Anomaly::getMetric)
+        .containsExactly(tuple("busy", "OPEN", "request-rate"));
+    assertThat(out.get(0).getStart()).isEqualTo(Instant.ofEpochMilli(next));
+    assertThat(out.get(0).getObserved()).isZero();
+
+    harness.processWatermark(next + 2 * SETTINGS.stateTtl().toMillis());
+    assertThat(harness.extractOutputValues())
+        .extracting(Anomaly::getState)
+        .containsExactly("OPEN", "CLOSE");
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -93,7 +118,7 @@ class ImpactFunctionTest {
     assertThat(out).extracting(Anomaly::getState).containsExactly("OPEN", "CLOSE");
     assertThat(out.get(1).getTime())
         .isEqualTo(Instant.ofEpochMilli(next - MINUTE + SETTINGS.stateTtl().toMillis()));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
   }
 
   @Test
