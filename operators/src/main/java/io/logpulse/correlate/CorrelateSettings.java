@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How changes are correlated with anomalies.
+ * How impact is correlated with changes. Built only from the configuration ({@code correlate.*}),
+ * where every default is written once.
  *
  * @param horizon how long before an incident's start a change is still a candidate; also how long
  *     changes are kept per account
@@ -82,58 +83,9 @@ public record CorrelateSettings(
     kindPriors = Map.copyOf(kindPriors);
   }
 
-  /** The defaults of a local run. */
-  public static CorrelateSettings defaults() {
-    return new CorrelateSettings(
-        Duration.ofMinutes(30),
-        Duration.ofMinutes(2),
-        Duration.ofMinutes(20),
-        Duration.ofMinutes(15),
-        Duration.ofMinutes(10),
-        1_000,
-        3,
-        0.3,
-        Set.of(),
-        Map.of(),
-        Map.of(),
-        DEFAULT_KIND_PRIORS);
-  }
-
   /** The prior of a change kind. */
   public double kindPrior(String kind) {
     return kindPriors.getOrDefault(kind, DEFAULT_KIND_PRIOR);
-  }
-
-  public CorrelateSettings withSharedAccounts(Set<String> accounts) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        maxChangesPerAccount,
-        maxSuspects,
-        minSuspectScore,
-        accounts,
-        serviceResources,
-        serviceRegions,
-        kindPriors);
-  }
-
-  public CorrelateSettings withMaxChangesPerAccount(int max) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        max,
-        maxSuspects,
-        minSuspectScore,
-        sharedAccounts,
-        serviceResources,
-        serviceRegions,
-        kindPriors);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -11,6 +11,7 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class IncidentBookTest {
   private static final long MINUTE = 60_000;
   private static final long T = 1_767_225_600_000L;
 
-  private final CorrelateSettings settings = CorrelateSettings.defaults();
+  private final CorrelateSettings settings = DeployedSettings.correlate();
   private final MapBackedState<String, Incident> incidents = new MapBackedState<>();
   private final MapBackedState<String, String> openAnomalies = new MapBackedState<>();
   private final IncidentBook book =

@@ -14,11 +14,12 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import io.logpulse.testing.StateSnapshots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -102,7 +103,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeMadeBeforeTheAnomalyIsItsTopSuspect() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("c-1", PAYMENTS, T - 4 * MINUTE, "payments-fn"));
     change(deploy("c-2", PAYMENTS, T - MINUTE, "reports-fn"));
     anomalyStep(anomaly(PAYMENTS, "payments-fn", "error-rate", "OPEN", T, T + MINUTE));
@@ -125,7 +126,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeDeliveredAfterTheAnomalyOpenedReRanksTheSameIncident() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("decoy", SHOP, T - MINUTE, "web-assets"));
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
     Incident opened = drain().get(0);
@@ -155,7 +156,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aLateChangeThatRanksBelowTheTopSuspectsChangesNothing() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     for (int i = 0; i < 3; i++) {
       change(deploy("strong-" + i, SHOP, T - (i + 1) * MINUTE, "checkout"));
     }
@@ -170,7 +171,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void changesInAnotherAccountAreNeverSuspects() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("other-account", PAYMENTS, T - MINUTE, "checkout"));
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
     assertThat(drain().get(0).getSuspects()).isEmpty();
@@ -182,7 +183,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void changesOfASharedAccountAreCandidatesEverywhereBeforeAndAfterTheAnomaly() throws Exception {
-    start(CorrelateSettings.defaults().withSharedAccounts(Set.of(NETWORK)));
+    start(DeployedSettings.correlate(Map.of("correlate.shared-accounts", NETWORK)));
     ChangeEvent early =
         deploy("sg-early", NETWORK, T - 3 * MINUTE, "sg-0abc", "checkout-sg")
             .setEventSource("ec2.amazonaws.com")
@@ -219,7 +220,7 @@ class IncidentCorrelatorTest {
   @Test
   void impactOpensAnIncidentThatTakesTheServiceAnomaliesAsEvidenceAndClosesWithTheImpact()
       throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(parameter("p-1", SHOP, T - 6 * MINUTE, "/checkout/db/pool-size"));
     Anomaly earlier = evidence(SHOP, "checkout", "latency-p99", "OPEN", T - MINUTE, T - MINUTE);
     Anomaly impact = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + 3 * MINUTE);
@@ -261,7 +262,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void anomalyStepsArrivingOutOfTimeOrderAreTakenInTimeOrder() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly first = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
     Anomaly second = evidence(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
     harness.processElement(Either.Left(second), T + MINUTE);
@@ -282,7 +283,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void statisticalAnomaliesAloneOpenNoIncident() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("deploy", SHOP, T - 2 * MINUTE, "checkout"));
     Anomaly operation = evidence(SHOP, "checkout", "latency-p99", "OPEN", T, T);
     operation.setOperation("GET /api/carts/{id}");
@@ -295,7 +296,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aRiseInSeverityUpdatesTheIncidentAndItNeverFalls() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly impact = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T + 3 * MINUTE);
     impact.setSeverity("LOW");
     anomalyStep(impact);
@@ -316,7 +317,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aLongLivedAnomalyDoesNotSwallowALaterProblemOfItsService() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly pattern = evidence(SHOP, "inventory", "error-pattern", "OPEN", T, T);
     anomalyStep(pattern);
     change(deploy("deploy", SHOP, T + 36 * MINUTE, "inventory"));
@@ -337,7 +338,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aClosedIncidentIsStillReRankedByLateChangesThenCleared() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
     anomalyStep(open);
     anomalyStep(withState(open, "CLOSE", T + 3 * MINUTE));
@@ -352,14 +353,14 @@ class IncidentCorrelatorTest {
     assertThat(reRanked.getTime().toEpochMilli()).isEqualTo(T + 3 * MINUTE);
     assertThat(reRanked.getSuspects()).extracting(Suspect::getChangeId).containsExactly("late");
 
-    advance(T + 3 * MINUTE + CorrelateSettings.defaults().lateWait().toMillis() + MINUTE);
+    advance(T + 3 * MINUTE + DeployedSettings.correlate().lateWait().toMillis() + MINUTE);
     change(deploy("later", SHOP, T - MINUTE, "checkout"));
     assertThat(drain()).isEmpty();
   }
 
   @Test
   void stateIsBoundedPerAccountAndClearedOnceEverythingIsOver() throws Exception {
-    start(CorrelateSettings.defaults().withMaxChangesPerAccount(5));
+    start(DeployedSettings.correlate(Map.of("correlate.max-changes-per-account", "5")));
     change(deploy("oldest-best", SHOP, T - 10 * MINUTE, "checkout"));
     for (int i = 0; i < 20; i++) {
       change(deploy("noise-" + i, SHOP, T - 9 * MINUTE + i * 1000, "checkout-batch-" + i));
@@ -403,7 +404,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void stateThatAnEarlierBuildWroteRestoresAndCarriesOnAsIfUninterrupted() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     beforeTheRestart();
     afterTheRestart();
     List<Incident> uninterrupted = drain();
@@ -411,7 +412,7 @@ class IncidentCorrelatorTest {
 
     harness.close();
     watermark = Long.MIN_VALUE + 1;
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     beforeTheRestart();
     List<Incident> restored = drain();
     OperatorSubtaskState committed =
@@ -420,7 +421,7 @@ class IncidentCorrelatorTest {
     harness =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
-                new IncidentCorrelator(CorrelateSettings.defaults()),
+                new IncidentCorrelator(DeployedSettings.correlate()),
                 List.of(IncidentCorrelator.SHARED_CHANGES)),
             IncidentCorrelator::accountOf,
             Types.STRING,
@@ -438,7 +439,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeTooOldForAnyFutureIncidentIsNotKept() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     advance(T + 2 * 60 * MINUTE);
     change(deploy("ancient", SHOP, T, "checkout"));
     assertThat(changesKept(SHOP)).isZero();

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -30,24 +30,14 @@ class SuspectReachTest {
   private static final long T = 1_767_225_600_000L;
   private static final String ALICE =
       "arn:aws:sts::" + SHOP + ":assumed-role/AWSReservedSSO_Admin/alice";
-  private static final SuspectRanker DEFAULT = new SuspectRanker(CorrelateSettings.defaults());
+  private static final SuspectRanker DEFAULT = new SuspectRanker(DeployedSettings.correlate());
 
   /** Every change is named, so the property below compares scores, not floors. */
   private static final SuspectRanker NO_FLOOR =
       new SuspectRanker(
-          new CorrelateSettings(
-              CorrelateSettings.defaults().horizon(),
-              CorrelateSettings.defaults().afterStart(),
-              CorrelateSettings.defaults().lateWait(),
-              CorrelateSettings.defaults().joinWindow(),
-              CorrelateSettings.defaults().halfLife(),
-              100,
-              3,
-              0.0,
-              Set.of(),
-              Map.of(),
-              Map.of(),
-              CorrelateSettings.DEFAULT_KIND_PRIORS));
+          DeployedSettings.correlate(
+              Map.of(
+                  "correlate.max-changes-per-account", "100", "correlate.min-suspect-score", "0")));
 
   private static ChangeEvent call(
       String id, long time, String source, String api, String kind, String... resources) {
@@ -229,7 +219,7 @@ class SuspectReachTest {
       @ForAll("kinds") String kind,
       @ForAll @IntRange(min = -120, max = 1800) int secondsBefore,
       @ForAll("namesOfCheckout") String resource) {
-    CorrelateSettings settings = CorrelateSettings.defaults();
+    CorrelateSettings settings = DeployedSettings.correlate();
     long time = T - secondsBefore * SECOND;
     ChangeEvent reachOnly =
         ChangeEvent.newBuilder(reach).setTime(java.time.Instant.ofEpochMilli(time)).build();
