@@ -190,9 +190,9 @@ class AwsErrorsTest {
             FATAL),
         row("KMS access denied", kinesis(400, "KMSAccessDeniedException"), FATAL, FATAL, FATAL),
         row(
-            "CloudWatch's invalid parameter",
+            "CloudWatch's invalid parameter (unlisted for Kinesis)",
             cloudWatch(400, "InvalidParameterValue"),
-            FATAL,
+            TRANSIENT,
             FATAL,
             FATAL),
         row(
@@ -237,7 +237,7 @@ class AwsErrorsTest {
             EVENTBRIDGE,
             modeled(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException"),
             "the event bus does not exist"),
-        Arguments.of(KINESIS, kinesis(400, "AccessDeniedException"), "kinesis:GetRecords"),
+        Arguments.of(KINESIS, kinesis(400, "AccessDeniedException"), "kinesis:ListShards"),
         Arguments.of(CLOUDWATCH, cloudWatch(403, "AccessDenied"), "cloudwatch:PutMetricData"),
         Arguments.of(EVENTBRIDGE, eventBridge(400, "AccessDeniedException"), "events:PutEvents"),
         Arguments.of(KINESIS, kinesis(400, "KMSDisabledException"), "kms:Decrypt"),
