@@ -7,6 +7,7 @@ import static io.logpulse.aws.AwsErrors.Kind.TRANSIENT;
 import static io.logpulse.aws.AwsService.CLOUDWATCH;
 import static io.logpulse.aws.AwsService.EVENTBRIDGE;
 import static io.logpulse.aws.AwsService.KINESIS;
+import static io.logpulse.testing.AwsExceptions.withCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -282,18 +282,8 @@ class AwsErrorsTest {
     return withCode(EventBridgeException.builder(), status, code);
   }
 
-  private static <T extends KinesisException.Builder> KinesisException modeled(
-      T builder, int status, String code) {
-    return (KinesisException) withCode(builder, status, code);
-  }
-
-  private static AwsServiceException withCode(
-      AwsServiceException.Builder builder, int status, String code) {
-    return (AwsServiceException)
-        builder
-            .statusCode(status)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build())
-            .message(code)
-            .build();
+  private static KinesisException modeled(
+      KinesisException.Builder builder, int status, String code) {
+    return withCode(builder, status, code);
   }
 }

@@ -1,10 +1,10 @@
 package io.logpulse.kinesis;
 
+import static io.logpulse.testing.AwsExceptions.withCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.kinesis.model.AccessDeniedException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -12,20 +12,10 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 /** What a Kinesis reader fails the job with when an error cannot heal. */
 class KinesisUnrecoverableExceptionTest {
 
-  private static <T extends KinesisException.Builder> KinesisException modeled(
-      T builder, int status, String code) {
-    return (KinesisException)
-        builder
-            .statusCode(status)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build())
-            .message(code)
-            .build();
-  }
-
   @Test
   void theUnrecoverableFailureNamesShardStreamAndRemedyAndSuppressesRestarts() {
     KinesisException notFound =
-        modeled(
+        withCode(
             ResourceNotFoundException.builder(),
             400,
             "Stream orders under account 123456789012 not found.");
@@ -45,7 +35,7 @@ class KinesisUnrecoverableExceptionTest {
   void eachFatalErrorGetsItsOwnRemedy() {
     assertThat(
             KinesisUnrecoverableException.of(
-                    modeled(AccessDeniedException.builder(), 400, "AccessDeniedException"),
+                    withCode(AccessDeniedException.builder(), 400, "AccessDeniedException"),
                     "SubscribeToShard",
                     "orders",
                     "shardId-000000000000")
@@ -54,7 +44,7 @@ class KinesisUnrecoverableExceptionTest {
         .contains("SubscribeToShard", "lack permission", "kinesis:");
     assertThat(
             KinesisUnrecoverableException.of(
-                    modeled(KinesisException.builder(), 400, "UnrecognizedClientException"),
+                    withCode(KinesisException.builder(), 400, "UnrecognizedClientException"),
                     "GetRecords",
                     "orders",
                     "s")
