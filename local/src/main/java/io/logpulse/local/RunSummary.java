@@ -2,7 +2,9 @@ package io.logpulse.local;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import io.logpulse.detect.MetricKind;
+import io.logpulse.local.generator.GroundTruth;
 import io.logpulse.local.generator.Incident;
+import io.logpulse.local.generator.NoiseEvent;
 import io.logpulse.local.generator.PlantedChange;
 import io.logpulse.metrics.LatencySketches;
 import io.logpulse.parquet.ParquetTables;
@@ -32,7 +34,8 @@ import org.apache.flink.core.fs.Path;
  * @param services one line per account and service, sorted
  * @param anomalies one line per anomaly, by start
  * @param incidents the incidents table at each incident's latest revision
- * @param planted the incidents the generator planted; empty for other sources
+ * @param truth what the generator planted (incidents, noise, service-days); {@link
+ *     GroundTruth#NONE} for other sources
  * @param metricFiles committed metrics files read
  * @param counters the job's own counters at the end of the run
  * @param outputPath where the tables are
@@ -41,7 +44,7 @@ public record RunSummary(
     List<ServiceLine> services,
     List<AnomalyLine> anomalies,
     IncidentReport incidents,
-    List<Incident> planted,
+    GroundTruth truth,
     int metricFiles,
     Map<String, Long> counters,
     String outputPath) {
@@ -112,9 +115,24 @@ public record RunSummary(
     }
   }
 
+  /** The incidents the generator planted, in start order; empty for other sources. */
+  public List<Incident> planted() {
+    return truth.incidents();
+  }
+
+  /** The noise events the generator planted, in start order; empty for other sources. */
+  public List<NoiseEvent> noise() {
+    return truth.noise();
+  }
+
+  /** How the run's incidents did against what the generator planted. */
+  public IncidentReport.Evaluation evaluation() {
+    return incidents.evaluate(truth);
+  }
+
   /** Reads the service-level series of the metrics table written with {@code filePrefix}. */
   public static RunSummary read(
-      String outputPath, String filePrefix, Map<String, Long> counters, List<Incident> planted)
+      String outputPath, String filePrefix, Map<String, Long> counters, GroundTruth truth)
       throws IOException {
     Map<String, GenericRecord> latest = new HashMap<>();
     List<Path> files =
@@ -154,7 +172,7 @@ public record RunSummary(
         List.copyOf(lines),
         readAnomalies(outputPath, filePrefix),
         IncidentReport.read(outputPath, filePrefix),
-        List.copyOf(planted),
+        truth,
         files.size(),
         Map.copyOf(counters),
         outputPath);
@@ -251,10 +269,10 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    List<Incident> bursts = planted;
+    List<Incident> bursts = truth.incidents();
     printAnomalies(out, bursts);
     printPlanted(out, bursts);
-    incidents.print(out, bursts);
+    incidents.print(out, truth);
     out.println();
     out.println(
         "Parquet tables: " + outputPath + " (" + metricFiles + " metrics files from this run)");
@@ -318,8 +336,9 @@ public record RunSummary(
   }
 
   /**
-   * One line per planted incident: what went wrong, the change planted before it (and how late
-   * CloudTrail delivered it), and whether an anomaly found it.
+   * One line per planted incident: what went wrong, its kind of cause, the change planted before it
+   * (and how late CloudTrail delivered it) or that there was none, and whether an anomaly found it;
+   * then the planted noise counted by kind.
    */
   void printPlanted(PrintStream out, List<Incident> bursts) {
     if (bursts.isEmpty()) {
@@ -330,7 +349,7 @@ public record RunSummary(
       boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
       PlantedChange change = burst.plantedChange();
       out.printf(
-          "  %s %s %s %s for %d min %s after %s by %s at %s (delivered %d min later): %s%n",
+          "  %s %s %s %s for %d min %s, %s: %s: %s%n",
           burst.account(),
           burst.service(),
           burst.problem(),
@@ -339,11 +358,21 @@ public record RunSummary(
           burst.problem() == Incident.Problem.ERRORS
               ? String.format("at %.0f%% errors", burst.errorRate() * 100)
               : String.format("at %.1fx latency", burst.latencyFactor()),
-          burst.change(),
-          change.role(),
-          SECONDS.format(change.time()),
-          change.deliveryLag().toMinutes(),
+          burst.cause().label(),
+          change == null
+              ? "no change before it (right answer: no suspect)"
+              : String.format(
+                  "after %s by %s at %s (delivered %d min later)",
+                  burst.change(),
+                  change.role(),
+                  SECONDS.format(change.time()),
+                  change.deliveryLag().toMinutes()),
           found ? "found" : "no anomaly");
+    }
+    Map<String, Long> noise = new TreeMap<>();
+    truth.noise().forEach(e -> noise.merge(e.kind().label(), 1L, Long::sum));
+    if (!noise.isEmpty()) {
+      out.println("noise the generator planted (normal, not incidents): " + noise);
     }
   }
 
