@@ -60,9 +60,10 @@ final class BurstPlanner {
     int cyclePosition = rng.nextInt(CYCLE.length);
     int scenarioOffset = rng.nextInt(Scenario.DEPLOYS.size());
     int extraLate = rng.nextInt(count);
-    while (extraLate < count - 1
-        && CYCLE[(cyclePosition + extraLate) % CYCLE.length] == Cause.NO_CHANGE) {
-      extraLate++;
+    for (int k = 0;
+        k < count && CYCLE[(cyclePosition + extraLate) % CYCLE.length] == Cause.NO_CHANGE;
+        k++) {
+      extraLate = (extraLate + 1) % count;
     }
 
     List<Incident> incidents = new ArrayList<>();

@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>Latency blips in busy services (at least {@link #BUSY_REQUESTS_PER_SECOND}), a few per
- *       service-hour: for 15 to 45 seconds a share of requests ({@link Unit#BLIP_SLOW_SHARE}) is 4
- *       to 30 times slower (Pareto-tailed), so p99 jumps several-fold for one window.
+ *       service-hour: for 15 to 45 seconds a share of requests ({@link Unit#BLIP_SLOW_SHARE}) is 8
+ *       to 60 times slower (Pareto-tailed, a pause or a cold cache), so p99 jumps several-fold for
+ *       one window.
  *   <li>Single failed requests in quiet services (under {@link #QUIET_REQUESTS_PER_SECOND}), which
  *       otherwise never fail.
  *   <li>Healthy traffic surges in services with requests: two to three times the requests for 5 to
@@ -110,7 +111,7 @@ final class NoisePlanner {
         int blips = Traffic.poisson(rng, BLIPS_PER_SERVICE_HOUR * hours);
         for (int i = 0; i < blips; i++) {
           long length = 15_000L + rng.nextLong(30_001L);
-          double factor = Math.min(30, 4 / Math.sqrt(1 - rng.nextDouble()));
+          double factor = Math.min(60, 8 / Math.sqrt(1 - rng.nextDouble()));
           effect(
               events,
               incidents,

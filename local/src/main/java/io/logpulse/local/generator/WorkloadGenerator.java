@@ -127,6 +127,11 @@ public final class WorkloadGenerator implements Serializable {
     return noise.events();
   }
 
+  /** The harmless changes among the noise, as CloudTrail records them. */
+  List<PlantedChange> harmlessChanges() {
+    return noise.changes();
+  }
+
   /** Everything planted, with the run's service-days, to evaluate a run against. */
   public GroundTruth groundTruth() {
     return new GroundTruth(incidents, noise.events(), serviceDays);
