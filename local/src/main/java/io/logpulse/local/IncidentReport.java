@@ -150,9 +150,21 @@ public record IncidentReport(List<IncidentLine> incidents) {
         new Evaluation(0, 0, 0, 0, 0, 0, Map.of(), List.of(), Map.of());
 
     public Evaluation {
-      byCause = Collections.unmodifiableMap(new LinkedHashMap<>(byCause));
+      Map<String, CauseTally> ordered = new TreeMap<>(Comparator.comparingInt(Evaluation::rank));
+      ordered.putAll(byCause);
+      byCause = Collections.unmodifiableMap(ordered);
       delayMinutes = List.copyOf(delayMinutes);
       falseByNoise = Collections.unmodifiableMap(new TreeMap<>(falseByNoise));
+    }
+
+    /** The position of a cause kind's label among the kinds, for reports in their order. */
+    private static int rank(String label) {
+      for (Incident.Cause cause : Incident.Cause.values()) {
+        if (cause.label().equals(label)) {
+          return cause.ordinal();
+        }
+      }
+      throw new IllegalArgumentException("not a cause kind: " + label);
     }
 
     /** Share of planted incidents found. */

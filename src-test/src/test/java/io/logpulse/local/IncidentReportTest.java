@@ -197,7 +197,7 @@ class IncidentReportTest {
             .evaluate(truth(List.of(PLANTED)));
     IncidentReport.Evaluation second =
         new IncidentReport(List.of(incident(PAYMENTS, "payments-fn", LATER.plusSeconds(300))))
-            .evaluate(truth(List.of(PLANTED, OUTAGE)));
+            .evaluate(truth(List.of(OUTAGE, PLANTED)));
 
     IncidentReport.Evaluation total = IncidentReport.Evaluation.EMPTY.plus(first).plus(second);
 
@@ -212,6 +212,9 @@ class IncidentReportTest {
         .containsExactly(
             Map.entry("deploy", new CauseTally(2, 1, 0)),
             Map.entry("no-change", new CauseTally(1, 1, 1)));
+    assertThat(second.plus(first).byCause().keySet())
+        .as("kinds of cause in their order, whatever the order of the runs")
+        .containsExactly("deploy", "no-change");
     assertThat(total.delayMinutes()).containsExactly(2.0, 7.0);
     assertThat(total.medianDelayMinutes()).isEqualTo(4.5);
     assertThat(total.maxDelayMinutes()).isEqualTo(7.0);
