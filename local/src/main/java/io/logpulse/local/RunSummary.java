@@ -5,7 +5,6 @@ import io.logpulse.detect.MetricKind;
 import io.logpulse.local.generator.GroundTruth;
 import io.logpulse.local.generator.Incident;
 import io.logpulse.local.generator.NoiseEvent;
-import io.logpulse.local.generator.PlantedChange;
 import io.logpulse.metrics.LatencySketches;
 import io.logpulse.parquet.ParquetTables;
 import java.io.IOException;
@@ -54,7 +53,7 @@ public record RunSummary(
 
   static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter SECONDS =
+  static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /**
@@ -271,7 +270,7 @@ public record RunSummary(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
     List<Incident> bursts = truth.incidents();
     printAnomalies(out, bursts);
-    printPlanted(out, bursts);
+    PlantedLines.print(out, anomalies, truth);
     incidents.print(out, truth);
     out.println();
     out.println(
@@ -332,47 +331,6 @@ public record RunSummary(
     }
     if (anomalies.size() > MAX_ANOMALY_LINES) {
       out.println("  ... and " + (anomalies.size() - MAX_ANOMALY_LINES) + " more");
-    }
-  }
-
-  /**
-   * One line per planted incident: what went wrong, its kind of cause, the change planted before it
-   * (and how late CloudTrail delivered it) or that there was none, and whether an anomaly found it;
-   * then the planted noise counted by kind.
-   */
-  void printPlanted(PrintStream out, List<Incident> bursts) {
-    if (bursts.isEmpty()) {
-      return;
-    }
-    out.println("incidents the generator planted:");
-    for (Incident burst : bursts) {
-      boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
-      PlantedChange change = burst.plantedChange();
-      out.printf(
-          "  %s %s %s %s for %d min %s, %s: %s: %s%n",
-          burst.account(),
-          burst.service(),
-          burst.problem(),
-          burst.start(),
-          Duration.between(burst.start(), burst.end()).toMinutes(),
-          burst.problem() == Incident.Problem.ERRORS
-              ? String.format("at %.0f%% errors", burst.errorRate() * 100)
-              : String.format("at %.1fx latency", burst.latencyFactor()),
-          burst.cause().label(),
-          change == null
-              ? "no change before it (right answer: no suspect)"
-              : String.format(
-                  "after %s by %s at %s (delivered %d min later)",
-                  burst.change(),
-                  change.role(),
-                  SECONDS.format(change.time()),
-                  change.deliveryLag().toMinutes()),
-          found ? "found" : "no anomaly");
-    }
-    Map<String, Long> noise = new TreeMap<>();
-    truth.noise().forEach(e -> noise.merge(e.kind().label(), 1L, Long::sum));
-    if (!noise.isEmpty()) {
-      out.println("noise the generator planted (normal, not incidents): " + noise);
     }
   }
 

@@ -62,15 +62,10 @@ class RunSummaryTest {
   private static String planted(
       List<RunSummary.AnomalyLine> anomalies, Incident incident, List<NoiseEvent> noise) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new RunSummary(
-            List.of(),
-            anomalies,
-            new IncidentReport(List.of()),
-            new GroundTruth(List.of(incident), noise, 1),
-            0,
-            Map.of(),
-            "out")
-        .printPlanted(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(incident));
+    PlantedLines.print(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        anomalies,
+        new GroundTruth(List.of(incident), noise, 1));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
