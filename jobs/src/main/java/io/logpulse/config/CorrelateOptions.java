@@ -20,8 +20,8 @@ public final class CorrelateOptions {
   public static final ConfigKey<Boolean> ENABLED =
       ConfigKey.of(
           "correlate.enabled",
-          "Whether anomalies become incidents with the CloudTrail changes made before them ranked"
-              + " as suspects (needs detect.enabled).",
+          "Whether user impact (see impact.*) becomes incidents with the CloudTrail changes made"
+              + " before it ranked as suspects (needs detect.enabled).",
           "true",
           ValueParser.bool());
 
@@ -51,8 +51,8 @@ public final class CorrelateOptions {
   public static final ConfigKey<Duration> JOIN_WINDOW =
       ConfigKey.of(
           "correlate.join-window",
-          "How long after an incident's start another anomaly of the service joins it; a later"
-              + " one closes it and opens a new incident.",
+          "How long after an incident's start a statistical anomaly of the service joins it as"
+              + " evidence; a later one is only recorded in the anomalies table.",
           "15m",
           positive());
 
@@ -116,22 +116,6 @@ public final class CorrelateOptions {
           ValueParser.of(
               CorrelateOptions::serviceRegions, "'service=region' entries separated by ';'"));
 
-  public static final ConfigKey<Boolean> OPEN_ON_OPERATIONS =
-      ConfigKey.of(
-          "correlate.open-on-operations",
-          "Whether an anomaly of a single operation opens an incident; otherwise operation"
-              + " anomalies only join the incident a whole-service anomaly opens.",
-          "false",
-          ValueParser.bool());
-
-  public static final ConfigKey<Double> MIN_ERROR_RATE =
-      ConfigKey.of(
-          "correlate.min-error-rate",
-          "Error rate (0-1) an error-rate anomaly must reach to open an incident; below it the"
-              + " anomaly is recorded and joins an open incident, but pages nobody.",
-          "0.01",
-          ValueParser.doubleBetween(0, 1));
-
   public static final ConfigKey<Map<String, Double>> KIND_PRIORS =
       ConfigKey.of(
           "correlate.kind-priors",
@@ -157,8 +141,6 @@ public final class CorrelateOptions {
           SHARED_ACCOUNTS,
           SERVICE_RESOURCES,
           SERVICE_REGIONS,
-          OPEN_ON_OPERATIONS,
-          MIN_ERROR_RATE,
           KIND_PRIORS);
 
   private CorrelateOptions() {}
@@ -179,8 +161,6 @@ public final class CorrelateOptions {
         config.get(SHARED_ACCOUNTS),
         config.get(SERVICE_RESOURCES),
         config.get(SERVICE_REGIONS),
-        config.get(OPEN_ON_OPERATIONS),
-        config.get(MIN_ERROR_RATE),
         priors);
   }
 

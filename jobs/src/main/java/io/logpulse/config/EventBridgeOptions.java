@@ -1,6 +1,7 @@
 package io.logpulse.config;
 
 import io.logpulse.eventbridge.EventBridgeSettings;
+import io.logpulse.impact.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -94,10 +95,18 @@ public final class EventBridgeOptions {
           "30s",
           ValueParser.duration());
 
+  public static final ConfigKey<Severity> MIN_SEVERITY =
+      ConfigKey.of(
+          "eventbridge.min-severity",
+          "Least severity of the incident steps published; the incidents table keeps every one.",
+          "low",
+          ValueParser.oneOf(Severity.class));
+
   /** Every key of this class. */
   public static final List<ConfigKey<?>> ALL =
       List.of(
           ENABLED,
+          MIN_SEVERITY,
           BUS,
           REGION,
           ENDPOINT,

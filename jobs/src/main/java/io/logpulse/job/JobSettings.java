@@ -3,6 +3,8 @@ package io.logpulse.job;
 import io.logpulse.config.ConfigException;
 import io.logpulse.config.CorrelateOptions;
 import io.logpulse.config.DetectOptions;
+import io.logpulse.config.EventBridgeOptions;
+import io.logpulse.config.ImpactOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.JobOptions.ExecutionMode;
 import io.logpulse.config.LogpulseConfig;
@@ -12,6 +14,8 @@ import io.logpulse.decode.DecoderSettings;
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.detect.MetricKind;
 import io.logpulse.detect.PatternSettings;
+import io.logpulse.impact.ImpactSettings;
+import io.logpulse.impact.Severity;
 import io.logpulse.metrics.WindowSettings;
 import io.logpulse.parse.ParserSettings;
 import io.logpulse.schema.DecodedRecord;
@@ -32,8 +36,11 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * @param detectLatencyMinSamples latencies a window needs before its p99 is scored
  * @param detect how the detectors run
  * @param patterns how the new-error-pattern detector runs; null when detection is off
- * @param correlate how anomalies become incidents with suspects; null when detection or correlation
+ * @param correlate how impact becomes incidents with suspects; null when detection or correlation
  *     is off
+ * @param impact when a service's windows show user impact that opens an incident; null when
+ *     correlation is off
+ * @param publishFrom the least severity of the incident steps published to EventBridge
  */
 public record JobSettings(
     ExecutionMode executionMode,
@@ -46,7 +53,9 @@ public record JobSettings(
     long detectLatencyMinSamples,
     DetectSettings detect,
     PatternSettings patterns,
-    CorrelateSettings correlate)
+    CorrelateSettings correlate,
+    ImpactSettings impact,
+    Severity publishFrom)
     implements Serializable {
 
   /** Reads the job's settings from a configuration. */
@@ -69,9 +78,13 @@ public record JobSettings(
         config.get(DetectOptions.LATENCY_MIN_SAMPLES),
         DetectOptions.settings(config),
         config.get(DetectOptions.ENABLED) ? DetectOptions.patternSettings(config) : null,
-        config.get(DetectOptions.ENABLED) && config.get(CorrelateOptions.ENABLED)
-            ? CorrelateOptions.settings(config)
-            : null);
+        correlates(config) ? CorrelateOptions.settings(config) : null,
+        correlates(config) ? ImpactOptions.settings(config) : null,
+        config.get(EventBridgeOptions.MIN_SEVERITY));
+  }
+
+  private static boolean correlates(LogpulseConfig config) {
+    return config.get(DetectOptions.ENABLED) && config.get(CorrelateOptions.ENABLED);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.logpulse.config.ConfigKey;
 import io.logpulse.config.CorrelateOptions;
 import io.logpulse.config.DetectOptions;
 import io.logpulse.config.EventBridgeOptions;
+import io.logpulse.config.ImpactOptions;
 import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.ParseOptions;
@@ -23,6 +24,7 @@ public final class KeyRegistry {
     keys.addAll(ParseOptions.ALL);
     keys.addAll(CloudWatchOptions.ALL);
     keys.addAll(DetectOptions.ALL);
+    keys.addAll(ImpactOptions.ALL);
     keys.addAll(CorrelateOptions.ALL);
     keys.addAll(EventBridgeOptions.ALL);
     return List.copyOf(keys);

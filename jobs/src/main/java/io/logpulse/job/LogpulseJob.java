@@ -13,6 +13,8 @@ import io.logpulse.detect.NewErrorPatternFunction;
 import io.logpulse.detect.PatternSettings;
 import io.logpulse.detect.SeriesAnomalyFunction;
 import io.logpulse.detect.SeriesPoint;
+import io.logpulse.impact.ImpactFunction;
+import io.logpulse.impact.Severity;
 import io.logpulse.metrics.MetricPreAggregator;
 import io.logpulse.metrics.SeriesAggregate;
 import io.logpulse.metrics.SeriesAggregateTypeInfoFactory;
@@ -129,17 +131,43 @@ public final class LogpulseJob {
     anomalies.sinkTo(sinks.anomalies()).uid("anomalies-sink").name("Anomalies table");
 
     if (settings.correlate() != null) {
-      DataStream<Incident> incidents = correlate(settings.correlate(), anomalies, changes);
+      DataStream<Anomaly> impact = judgeImpact(settings, metrics);
+      DataStream<Incident> incidents =
+          correlate(settings.correlate(), anomalies.union(impact), changes);
       incidents.sinkTo(sinks.incidents()).uid("incidents-sink").name("Incidents table");
       if (sinks.eventBridge() != null) {
-        incidents.sinkTo(sinks.eventBridge()).uid("eventbridge-sink").name("EventBridge incidents");
+        Severity publishFrom = settings.publishFrom();
+        incidents
+            .filter(
+                incident -> Severity.valueOf(incident.getSeverity()).compareTo(publishFrom) >= 0)
+            .uid("eventbridge-severity")
+            .name("Incidents severe enough to publish")
+            .sinkTo(sinks.eventBridge())
+            .uid("eventbridge-sink")
+            .name("EventBridge incidents");
       }
     }
   }
 
   /**
-   * Incidents: anomalies and changes keyed by account, with the changes of shared accounts
-   * broadcast to every account.
+   * User impact: each service's whole-service windows judged against its own baseline; the impact
+   * steps only reach the correlator, where they open incidents.
+   */
+  private static DataStream<Anomaly> judgeImpact(
+      JobSettings settings, DataStream<MetricWindow> metrics) {
+    return metrics
+        .filter(ImpactFunction::judged)
+        .uid("impact-windows")
+        .name("Whole-service windows")
+        .keyBy(ImpactFunction::keyOf)
+        .process(new ImpactFunction(settings.impact(), settings.windows().sizeMs()))
+        .uid("impact")
+        .name("User impact per service");
+  }
+
+  /**
+   * Incidents: impact steps, anomalies and changes keyed by account, with the changes of shared
+   * accounts broadcast to every account.
    */
   private static DataStream<Incident> correlate(
       CorrelateSettings settings, DataStream<Anomaly> anomalies, DataStream<ChangeEvent> changes) {

@@ -1,9 +1,10 @@
 package io.logpulse.cloudwatch;
 
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
+import io.logpulse.aws.RetryPolicy;
 import io.logpulse.common.JobMetrics;
-import io.logpulse.common.Retries;
 import io.logpulse.deadletter.DeadLetterReason;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -11,20 +12,19 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 
 /**
  * Sends one PutMetricData request, retrying throttling, 5xx answers and connection failures with
- * exponential backoff and full jitter, and tells the caller how it ended. Both delivery modes and
- * the benchmark publish through it. Its job metrics (group {@code kinesisanalytics}): {@code
- * cloudWatchRequests}, {@code cloudWatchDatumsPublished}, {@code cloudWatchRetries}, {@code
- * cloudWatchPublishLatencyMs} (histogram of successful calls), {@code cloudWatchUncertainRetries}
- * (retries of attempts that got no answer within {@code cloudwatch.request-timeout}, which
- * CloudWatch may have accepted), and {@code deadLetters} with reason {@code CLOUDWATCH_REJECTED}
- * per rejected datum.
+ * exponential backoff and full jitter ({@link CloudWatchSettings#retryPolicy()}; what is retryable
+ * is {@link AwsErrors}'), and tells the caller how it ended. Both delivery modes and the benchmark
+ * publish through it. Its job metrics (group {@code kinesisanalytics}): {@code cloudWatchRequests},
+ * {@code cloudWatchDatumsPublished}, {@code cloudWatchRetries}, {@code cloudWatchPublishLatencyMs}
+ * (histogram of successful calls), {@code cloudWatchUncertainRetries} (retries of attempts that got
+ * no answer within {@code cloudwatch.request-timeout}, which CloudWatch may have accepted), and
+ * {@code deadLetters} with reason {@code CLOUDWATCH_REJECTED} per rejected datum.
  */
 public final class CloudWatchPublisher implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
   }
 
   private final CloudWatchSettings settings;
+  private final RetryPolicy retryPolicy;
   private final CloudWatchClient client;
   private final JobMetrics metrics;
   private final Counter requests;
@@ -52,6 +53,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
   public CloudWatchPublisher(
       CloudWatchSettings settings, CloudWatchClient client, JobMetrics metrics) {
     this.settings = settings;
+    this.retryPolicy = settings.retryPolicy();
     this.client = client;
     this.metrics = metrics;
     this.requests = metrics.concurrentCounter("cloudWatchRequests");
@@ -77,19 +79,19 @@ public final class CloudWatchPublisher implements AutoCloseable {
         requests.inc();
         datumsPublished.inc(datums.size());
         return Outcome.PUBLISHED;
-      } catch (AwsServiceException e) {
-        if (!Retries.retryable(e)) {
+      } catch (AwsServiceException | SdkClientException e) {
+        AwsErrors.Kind kind = AwsErrors.classify(AwsService.CLOUDWATCH, e);
+        if (kind == AwsErrors.Kind.FATAL) {
           metrics.deadLetters(DeadLetterReason.CLOUDWATCH_REJECTED, datums.size());
           LOG.warn(
-              "CloudWatch rejected {} datums (first: {}): {}",
+              "CloudWatch rejected {} datums (first: {}); {}: {}",
               datums.size(),
               datums.get(0),
+              AwsErrors.hint(AwsService.CLOUDWATCH, e),
               e.getMessage());
           return Outcome.REJECTED;
         }
-        LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
-      } catch (SdkClientException e) {
-        if (timedOut(e)) {
+        if (kind == AwsErrors.Kind.TIMEOUT) {
           uncertainRetries.inc();
           LOG.warn(
               "PutMetricData attempt {} got no answer within {}; CloudWatch may have accepted it,"
@@ -101,24 +103,13 @@ public final class CloudWatchPublisher implements AutoCloseable {
           LOG.debug("PutMetricData attempt {} failed: {}", attempt, e.getMessage());
         }
       }
-      if (attempt >= settings.maxAttempts()) {
+      if (retryPolicy.exhausted(attempt)) {
         LOG.warn("CloudWatch still unavailable after {} attempts; retrying later", attempt);
         return Outcome.UNAVAILABLE;
       }
       retries.inc();
-      Thread.sleep(Retries.backoffMillis(settings.backoffBase(), settings.backoffMax(), attempt));
+      Thread.sleep(retryPolicy.backoffMillis(attempt));
     }
-  }
-
-  /** Whether the attempt was sent and then abandoned for want of an answer. */
-  private static boolean timedOut(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiCallAttemptTimeoutException
-          || cause instanceof SocketTimeoutException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

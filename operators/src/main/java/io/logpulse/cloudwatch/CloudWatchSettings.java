@@ -1,5 +1,7 @@
 package io.logpulse.cloudwatch;
 
+import io.logpulse.aws.AwsClientSettings;
+import io.logpulse.aws.RetryPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -37,6 +39,16 @@ public record CloudWatchSettings(
     Duration requestTimeout,
     String publishedMarkersPath)
     implements Serializable {
+
+  /** How {@link CloudWatchPublisher} retries a request. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxAttempts, backoffBase, backoffMax);
+  }
+
+  /** The client's settings: no SDK retries, since the publisher retries itself. */
+  public AwsClientSettings client() {
+    return AwsClientSettings.of(region, endpoint, requestTimeout, RetryPolicy.NONE);
+  }
 
   /** These settings with another delivery mode. */
   public CloudWatchSettings withDelivery(Delivery other) {

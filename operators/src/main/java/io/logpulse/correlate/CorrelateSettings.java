@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How changes are correlated with anomalies.
+ * How impact is correlated with changes. Built only from the configuration ({@code correlate.*}),
+ * where every default is written once.
  *
  * @param horizon how long before an incident's start a change is still a candidate; also how long
  *     changes are kept per account
@@ -16,8 +17,8 @@ import java.util.Set;
  *     the start of the first bad window, so a change inside that window may be its cause
  * @param lateWait how long (in event time, after an incident's start or close, whichever is later)
  *     a CloudTrail event that arrives late may still re-rank the incident
- * @param joinWindow how long after an incident's start another anomaly of the service still joins
- *     it; a later one starts a new incident
+ * @param joinWindow how long after an incident's start a statistical anomaly of the service still
+ *     joins it as evidence
  * @param halfLife time before the start at which a change's time proximity has halved
  * @param maxChangesPerAccount changes kept per account; beyond it the oldest are dropped (counted)
  * @param maxSuspects suspects an incident carries
@@ -28,11 +29,6 @@ import java.util.Set;
  *     characters) that belong to it, for resources whose names do not contain the service's
  * @param serviceRegions per service, the region it runs in: subscription envelopes do not say, so
  *     without it a change's region neither helps nor hurts it
- * @param openOnOperations whether an anomaly of one operation opens an incident by itself; when
- *     not, operation anomalies only join the incident a whole-service anomaly opens (per-operation
- *     series are many and noisy, a page per blip would be too many)
- * @param minErrorRate error rate an error-rate anomaly must reach to open an incident: at a tight
- *     SLO a rise from 0 to 0.3% is an anomaly worth a row in the anomalies table, but not a page
  * @param kindPriors per change kind, how likely such a change is to break a service, in [0,1];
  *     kinds not listed get {@link #DEFAULT_KIND_PRIOR}
  */
@@ -48,8 +44,6 @@ public record CorrelateSettings(
     Set<String> sharedAccounts,
     Map<String, List<String>> serviceResources,
     Map<String, String> serviceRegions,
-    boolean openOnOperations,
-    double minErrorRate,
     Map<String, Double> kindPriors)
     implements Serializable {
 
@@ -67,7 +61,7 @@ public record CorrelateSettings(
           "network", 0.7,
           "delete", 0.6,
           "scaling", 0.5,
-          "iam", 0.5,
+          "iam", 0.7,
           "data", 0.15,
           "other", 0.2);
 
@@ -89,82 +83,9 @@ public record CorrelateSettings(
     kindPriors = Map.copyOf(kindPriors);
   }
 
-  /** The defaults of a local run. */
-  public static CorrelateSettings defaults() {
-    return new CorrelateSettings(
-        Duration.ofMinutes(30),
-        Duration.ofMinutes(2),
-        Duration.ofMinutes(20),
-        Duration.ofMinutes(15),
-        Duration.ofMinutes(10),
-        1_000,
-        3,
-        0.3,
-        Set.of(),
-        Map.of(),
-        Map.of(),
-        false,
-        0.01,
-        DEFAULT_KIND_PRIORS);
-  }
-
   /** The prior of a change kind. */
   public double kindPrior(String kind) {
     return kindPriors.getOrDefault(kind, DEFAULT_KIND_PRIOR);
-  }
-
-  public CorrelateSettings withSharedAccounts(Set<String> accounts) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        maxChangesPerAccount,
-        maxSuspects,
-        minSuspectScore,
-        accounts,
-        serviceResources,
-        serviceRegions,
-        openOnOperations,
-        minErrorRate,
-        kindPriors);
-  }
-
-  public CorrelateSettings withOpenOnOperations(boolean open) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        maxChangesPerAccount,
-        maxSuspects,
-        minSuspectScore,
-        sharedAccounts,
-        serviceResources,
-        serviceRegions,
-        open,
-        minErrorRate,
-        kindPriors);
-  }
-
-  public CorrelateSettings withMaxChangesPerAccount(int max) {
-    return new CorrelateSettings(
-        horizon,
-        afterStart,
-        lateWait,
-        joinWindow,
-        halfLife,
-        max,
-        maxSuspects,
-        minSuspectScore,
-        sharedAccounts,
-        serviceResources,
-        serviceRegions,
-        openOnOperations,
-        minErrorRate,
-        kindPriors);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -1,5 +1,6 @@
 package io.logpulse.correlate;
 
+import io.logpulse.impact.ImpactJudge;
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
@@ -12,22 +13,21 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.state.MapState;
 
 /**
- * The incidents of one account and the open anomalies they are made of: how anomaly steps open,
- * join, supersede and close incidents, and how changes re-rank them. It holds no Flink machinery
- * but the two maps it keeps its state in (MapState, so the correlator's keyed state backs it and
- * unit tests a plain map); every step it takes goes to the given output.
+ * The incidents of one account and the open anomalies they are made of: how impact steps open,
+ * escalate and close incidents, how statistical anomalies join them as evidence, and how changes
+ * re-rank them. It holds no Flink machinery but the two maps it keeps its state in (MapState, so
+ * the correlator's keyed state backs it and unit tests a plain map); every step it takes goes to
+ * the given output.
  *
- * <p>The anomalies of one service form one incident ({@code account/service@start}). The first
- * whole-service anomaly opens it (OPEN, with the suspects ranked by {@link SuspectRanker});
- * operation anomalies open one only when {@link CorrelateSettings#openOnOperations()}, error-rate
- * anomalies only from {@link CorrelateSettings#minErrorRate()} on, and the service's anomalies
- * already open are in it from the start. Each further anomaly starting within {@link
- * CorrelateSettings#joinWindow()} joins it (UPDATE); one starting later closes it and opens a new
- * incident, because long-lived anomalies, such as a new error template that stays around, would
- * otherwise swallow every later problem of the service and blame it on changes made long before. An
- * incident closes when the last of its anomalies closes (CLOSE). A change that enters an incident's
- * top suspects makes its next step (same id, next revision; a closed incident stays CLOSE). Closed
- * incidents are cleared {@link CorrelateSettings#lateWait()} after they closed.
+ * <p>An anomaly is not an incident. Only an impact step ({@link ImpactJudge}: user impact that is
+ * credible, material and sustained) opens one ({@code account/service@start}, OPEN, with the
+ * suspects ranked by {@link SuspectRanker}), with the service's statistical anomalies already open
+ * as its evidence; a rise in its severity makes an UPDATE, and the incident closes (CLOSE) when its
+ * impact ends. A statistical anomaly of the service that starts within {@link
+ * CorrelateSettings#joinWindow()} of the incident's start joins it (UPDATE); otherwise it is only
+ * recorded. A change that enters an incident's top suspects makes its next step (same id, next
+ * revision; a closed incident stays CLOSE). Closed incidents are cleared {@link
+ * CorrelateSettings#lateWait()} after they closed.
  */
 final class IncidentBook {
 
@@ -57,60 +57,86 @@ final class IncidentBook {
    */
   boolean onAnomaly(Anomaly anomaly, Iterable<ChangeEvent> candidates, Consumer<Incident> out)
       throws Exception {
-    String service = anomaly.getService();
-    String id = anomaly.getAnomalyId();
+    return ImpactJudge.isImpact(anomaly)
+        ? onImpact(anomaly, candidates, out)
+        : onEvidence(anomaly, out);
+  }
+
+  private boolean onImpact(Anomaly impact, Iterable<ChangeEvent> candidates, Consumer<Incident> out)
+      throws Exception {
+    String service = impact.getService();
+    String id = impact.getAnomalyId();
     Incident incident = openIncidentOf(service);
     boolean member = incident != null && incident.getAnomalyIds().contains(id);
-    if (IncidentState.CLOSE.name().equals(anomaly.getState())) {
-      if (openAnomalies.contains(id)) {
+    switch (IncidentState.valueOf(impact.getState())) {
+      case CLOSE -> {
         openAnomalies.remove(id);
-        if (member && !hasOpenAnomaly(incident)) {
-          close(incident, anomaly.getTime(), out);
+        if (member) {
+          close(incident, impact.getTime(), out);
         }
+        return false;
       }
+      case UPDATE -> {
+        if (member) {
+          Incident worse =
+              steps.next(steps.strongest(incident, impact), IncidentState.UPDATE, impact.getTime());
+          incidents.put(worse.getIncidentId(), worse);
+          out.accept(worse);
+        }
+        return false;
+      }
+      default -> {
+        // A new impact while the last one's incident is still open supersedes it; the evidence
+        // that incident already holds stays with it.
+        List<String> superseded = List.of();
+        if (incident != null) {
+          superseded = incident.getAnomalyIds();
+          close(incident, impact.getTime(), out);
+        }
+        openAnomalies.put(id, service);
+        Incident created = steps.open(impact, candidates);
+        List<String> evidence = new ArrayList<>();
+        for (Map.Entry<String, String> open : openAnomalies.entries()) {
+          if (open.getValue().equals(service)
+              && !open.getKey().equals(id)
+              && !superseded.contains(open.getKey())) {
+            evidence.add(open.getKey());
+          }
+        }
+        // By id: the state backend's iteration order differs between live and batch runs.
+        evidence.sort(null);
+        created.getAnomalyIds().addAll(evidence);
+        incidents.put(created.getIncidentId(), created);
+        out.accept(created);
+        return true;
+      }
+    }
+  }
+
+  /**
+   * A statistical anomaly: recorded while open, and evidence in the service's open incident when it
+   * starts within {@link CorrelateSettings#joinWindow()} of the incident's start.
+   */
+  private boolean onEvidence(Anomaly anomaly, Consumer<Incident> out) throws Exception {
+    String id = anomaly.getAnomalyId();
+    if (IncidentState.CLOSE.name().equals(anomaly.getState())) {
+      openAnomalies.remove(id);
       return false;
     }
     if (openAnomalies.contains(id)) {
-      if (member && anomaly.getScore() > incident.getScore()) {
-        incidents.put(incident.getIncidentId(), steps.strongest(incident, anomaly));
-      }
       return false;
     }
-    openAnomalies.put(id, service);
-    List<String> superseded = List.of();
+    openAnomalies.put(id, anomaly.getService());
+    Incident incident = openIncidentOf(anomaly.getService());
     if (incident != null
         && anomaly.getStart().toEpochMilli() - incident.getStart().toEpochMilli()
-            > settings.joinWindow().toMillis()) {
-      superseded = incident.getAnomalyIds();
-      close(incident, anomaly.getTime(), out);
-      incident = null;
-    }
-    if (incident != null) {
-      Incident joined =
-          steps.next(steps.strongest(incident, anomaly), IncidentState.UPDATE, anomaly.getTime());
+            <= settings.joinWindow().toMillis()) {
+      Incident joined = steps.next(incident, IncidentState.UPDATE, anomaly.getTime());
       joined.getAnomalyIds().add(id);
       incidents.put(joined.getIncidentId(), joined);
       out.accept(joined);
-      return false;
     }
-    if (!opensIncident(anomaly)) {
-      return false;
-    }
-    Incident created = steps.open(anomaly, candidates);
-    List<String> alreadyOpen = new ArrayList<>();
-    for (Map.Entry<String, String> open : openAnomalies.entries()) {
-      if (open.getValue().equals(service)
-          && !open.getKey().equals(id)
-          && !superseded.contains(open.getKey())) {
-        alreadyOpen.add(open.getKey());
-      }
-    }
-    // By id: the state backend's iteration order differs between live and batch runs.
-    alreadyOpen.sort(null);
-    created.getAnomalyIds().addAll(alreadyOpen);
-    incidents.put(created.getIncidentId(), created);
-    out.accept(created);
-    return true;
+    return false;
   }
 
   /** Merges a change into the suspects of the incidents it is a candidate for. */
@@ -160,15 +186,6 @@ final class IncidentBook {
     return incident.getTime().toEpochMilli() + settings.lateWait().toMillis();
   }
 
-  /** Whether the anomaly is worth an incident of its own (see {@link CorrelateSettings}). */
-  private boolean opensIncident(Anomaly anomaly) {
-    if (anomaly.getOperation() != null && !settings.openOnOperations()) {
-      return false;
-    }
-    return !"error-rate".equals(anomaly.getMetric())
-        || (anomaly.getObserved() != null && anomaly.getObserved() >= settings.minErrorRate());
-  }
-
   private void close(Incident incident, Instant time, Consumer<Incident> out) throws Exception {
     Incident closed = steps.next(incident, IncidentState.CLOSE, time);
     incidents.put(closed.getIncidentId(), closed);
@@ -184,14 +201,5 @@ final class IncidentBook {
       }
     }
     return null;
-  }
-
-  private boolean hasOpenAnomaly(Incident incident) throws Exception {
-    for (String id : incident.getAnomalyIds()) {
-      if (openAnomalies.contains(id)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

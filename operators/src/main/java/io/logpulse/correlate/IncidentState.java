@@ -6,9 +6,12 @@ import io.logpulse.schema.Incident;
 public enum IncidentState {
   /** The first step: the incident was opened, with its suspects. */
   OPEN,
-  /** An anomaly joined, or a change delivered late entered the suspects. */
+  /**
+   * Its impact grew worse, an anomaly joined as evidence, or a change delivered late entered the
+   * suspects.
+   */
   UPDATE,
-  /** The last of its anomalies closed (a closed incident can still be re-ranked). */
+  /** Its impact ended (a closed incident can still be re-ranked). */
   CLOSE;
 
   /** The state of an incident step. */

@@ -1,5 +1,6 @@
 package io.logpulse.correlate;
 
+import io.logpulse.impact.Severity;
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * How incident steps are made: a new incident with its ranked suspects, the next step (a copy with
  * the next revision), the step a change delivered late makes when it enters the top suspects, and
- * the description taken from the strongest anomaly. Flink-free and stateless.
+ * the description taken from the latest impact step. Flink-free and stateless.
  */
 final class IncidentSteps implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -58,6 +59,7 @@ final class IncidentSteps implements Serializable {
             .setAnomalyIds(new ArrayList<>(List.of(anomaly.getAnomalyId())))
             .setSummary("")
             .setSuspects(top(suspects))
+            .setSeverity(severityOf(anomaly))
             .build();
     incident.setSummary(summary(incident));
     return incident;
@@ -107,18 +109,26 @@ final class IncidentSteps implements Serializable {
     return next;
   }
 
-  /** The incident described by whichever anomaly is stronger, its own or {@code anomaly}. */
-  Incident strongest(Incident incident, Anomaly anomaly) {
-    if (anomaly.getScore() <= incident.getScore()) {
-      return incident;
-    }
+  /**
+   * The incident described by a later step of its impact: what the impact shows now, at the highest
+   * severity reached so far.
+   */
+  Incident strongest(Incident incident, Anomaly impact) {
     Incident stronger = Incident.newBuilder(incident).build();
-    stronger.setMetric(anomaly.getMetric());
-    stronger.setScore(anomaly.getScore());
-    stronger.setExpected(anomaly.getExpected());
-    stronger.setObserved(anomaly.getObserved());
+    stronger.setMetric(impact.getMetric());
+    stronger.setScore(Math.max(incident.getScore(), impact.getScore()));
+    stronger.setExpected(impact.getExpected());
+    stronger.setObserved(impact.getObserved());
+    String severity = severityOf(impact);
+    if (Severity.valueOf(severity).compareTo(Severity.valueOf(incident.getSeverity())) > 0) {
+      stronger.setSeverity(severity);
+    }
     stronger.setSummary(summary(stronger));
     return stronger;
+  }
+
+  private static String severityOf(Anomaly impact) {
+    return impact.getSeverity() == null ? Severity.LOW.name() : impact.getSeverity();
   }
 
   /** Best first: by score, then the change closest before the start, then by id for stability. */

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  *       checkout});
  *   <li>0.5: a segment is the name without a generic suffix or prefix such as {@code -fn}, {@code
  *       -api} or {@code -service} ({@code payments} for {@code payments-fn});
+ *   <li>0.3: a segment starts with the service's leading name parts, not all of them, and the rest
+ *       of it is words for infrastructure ({@code web-alb-sg} for {@code web-nginx}: the load
+ *       balancer of the web tier, which nginx serves). Parts are split at {@code - _ .}; a sibling
+ *       service ({@code shop-payments} for {@code shop-cart}) does not match, since {@code
+ *       payments} is no word for infrastructure;
  *   <li>0.2: the change names no resource at all, so nothing rules it out;
  *   <li>0: it names resources, none of them the service's.
  * </ul>
@@ -31,11 +36,61 @@ final class ServiceAffinity implements Serializable {
   static final double SAME_NAME = 1.0;
   static final double WORD = 0.7;
   static final double STEM = 0.5;
+  static final double PARTIAL = 0.3;
   static final double NO_RESOURCES = 0.2;
 
   private static final Set<String> GENERIC_WORDS =
       Set.of("fn", "func", "function", "api", "svc", "service", "app", "lambda", "prod", "web");
   private static final Pattern SEPARATORS = Pattern.compile("[:/]");
+  private static final Pattern PARTS = Pattern.compile("[-_.]");
+
+  /** Words that name a piece of infrastructure rather than a service. */
+  private static final Set<String> INFRASTRUCTURE_WORDS =
+      Set.of(
+          "alb",
+          "elb",
+          "nlb",
+          "lb",
+          "sg",
+          "tg",
+          "listener",
+          "rule",
+          "role",
+          "task",
+          "tasks",
+          "exec",
+          "execution",
+          "policy",
+          "key",
+          "kms",
+          "vpc",
+          "subnet",
+          "subnets",
+          "rtb",
+          "rt",
+          "nacl",
+          "acl",
+          "nat",
+          "igw",
+          "gw",
+          "endpoint",
+          "db",
+          "rds",
+          "cache",
+          "redis",
+          "queue",
+          "sqs",
+          "topic",
+          "sns",
+          "bucket",
+          "table",
+          "cluster",
+          "asg",
+          "secret",
+          "secrets",
+          "params",
+          "config",
+          "logs");
 
   private final Map<String, List<Pattern>> configured;
 
@@ -59,9 +114,10 @@ final class ServiceAffinity implements Serializable {
     }
     List<Pattern> patterns = configured.getOrDefault(name, List.of());
     String stem = stem(name);
+    String[] parts = PARTS.split(name);
     Match best = new Match(0, null);
     for (String resource : resources) {
-      double score = score(name, stem, patterns, resource);
+      double score = score(name, stem, parts, patterns, resource);
       if (score > best.score()) {
         best = new Match(score, resource);
       }
@@ -69,7 +125,8 @@ final class ServiceAffinity implements Serializable {
     return best;
   }
 
-  private static double score(String name, String stem, List<Pattern> patterns, String resource) {
+  private static double score(
+      String name, String stem, String[] parts, List<Pattern> patterns, String resource) {
     for (Pattern pattern : patterns) {
       if (pattern.matcher(resource).matches()) {
         return CONFIGURED;
@@ -84,9 +141,35 @@ final class ServiceAffinity implements Serializable {
         best = Math.max(best, WORD);
       } else if (stem != null && (segment.equals(stem) || containsWord(segment, stem))) {
         best = Math.max(best, STEM);
+      } else if (best < PARTIAL && leadingPartsThenInfrastructure(parts, segment)) {
+        best = PARTIAL;
       }
     }
     return best;
+  }
+
+  /**
+   * Whether {@code segment} starts with some, not all, of the service's name {@code parts} and goes
+   * on with infrastructure words only.
+   */
+  private static boolean leadingPartsThenInfrastructure(String[] parts, String segment) {
+    String[] words = PARTS.split(segment);
+    int shared = 0;
+    while (shared < parts.length - 1
+        && shared < words.length
+        && !parts[shared].isEmpty()
+        && parts[shared].equals(words[shared])) {
+      shared++;
+    }
+    if (shared == 0) {
+      return false;
+    }
+    for (int i = shared; i < words.length; i++) {
+      if (!INFRASTRUCTURE_WORDS.contains(words[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The name without generic words ({@code payments-fn} → {@code payments}), or null. */

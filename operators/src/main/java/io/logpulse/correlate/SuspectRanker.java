@@ -15,7 +15,10 @@ import java.util.Set;
  *   <li>time proximity: {@code 2^(-minutes before / half-life)} for changes before the start, 0.8
  *       for changes inside the first bad window (up to {@link CorrelateSettings#afterStart()});
  *       changes outside {@code [start - horizon, start + afterStart]} are no candidates;
- *   <li>affinity of the change's resources to the service ({@link ServiceAffinity});
+ *   <li>affinity of the change's resources to the service ({@link ServiceAffinity}); for network
+ *       and permission changes combined with their reach ({@link ChangeReach}) as {@code 1 - (1 -
+ *       name) × (1 - reach)}, so they are suspects for every service of the account, more so the
+ *       more they reach, and most for the service whose resource they name;
  *   <li>the prior of its change kind: how often such a change breaks a service (deploys often,
  *       tagging and log retention never);
  *   <li>region: when the service's region is configured, a change in another region (global
@@ -74,9 +77,12 @@ final class SuspectRanker implements Serializable {
             ? Math.pow(2, -(double) before / settings.halfLife().toMillis())
             : INSIDE_WINDOW;
     ServiceAffinity.Match match = affinity.match(service, change.getResources());
+    ChangeReach.Reach reach = ChangeReach.of(change);
+    double affinityScore =
+        reach == null ? match.score() : 1 - (1 - match.score()) * (1 - reach.affinity());
     double score =
         settings.kindPrior(change.getChangeKind())
-            * (WEIGHT_TIME * proximity + WEIGHT_AFFINITY * match.score())
+            * (WEIGHT_TIME * proximity + WEIGHT_AFFINITY * affinityScore)
             * regionFactor(change, service)
             * (change.getFailed() ? FAILED : 1);
     if (score < settings.minSuspectScore()) {
@@ -100,7 +106,10 @@ final class SuspectRanker implements Serializable {
         .setResources(matchedFirst(change.getResources(), match.resource()))
         .setScore(Math.round(score * 1000) / 1000d)
         .setMinutesBefore(Math.round(before / 6_000d) / 10d)
-        .setExplanation(explain(change, service, resource, match.score(), before))
+        .setExplanation(
+            reach == null
+                ? explain(change, service, resource, match.score(), before)
+                : ReachText.explain(change, reach, service, resource, match.score(), before))
         .build();
   }
 
@@ -122,11 +131,17 @@ final class SuspectRanker implements Serializable {
     if (resource != null) {
       line.append(" on ").append(ChangeNames.resource(resource));
     }
+    return byWhom(line, principal, failed, errorCode).toString();
+  }
+
+  /** Appends who made the call and whether it failed: {@code by role/ci (failed: AccessDenied)}. */
+  static StringBuilder byWhom(
+      StringBuilder line, String principal, boolean failed, String errorCode) {
     line.append(" by ").append(ChangeNames.principal(principal));
     if (failed) {
       line.append(" (failed").append(errorCode == null ? "" : ": " + errorCode).append(')');
     }
-    return line.toString();
+    return line;
   }
 
   /** The resources with the one that tied the change to the service first. */
@@ -171,6 +186,9 @@ final class SuspectRanker implements Serializable {
     }
     if (affinity >= ServiceAffinity.STEM) {
       return "resembles " + service;
+    }
+    if (affinity >= ServiceAffinity.PARTIAL) {
+      return "shares a name part with " + service;
     }
     if (affinity >= ServiceAffinity.NO_RESOURCES) {
       return "names no resource";

@@ -1,7 +1,9 @@
 package io.logpulse.eventbridge;
 
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
+import io.logpulse.aws.RetryPolicy;
 import io.logpulse.common.JobMetrics;
-import io.logpulse.common.Retries;
 import io.logpulse.deadletter.DeadLetterReason;
 import java.util.List;
 import org.apache.flink.metrics.Counter;
@@ -20,9 +22,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * Sends one PutEvents request and deals with each entry's fate:
  *
  * <ul>
- *   <li>a request that fails as a whole with throttling, a 5xx answer or a connection failure is
- *       retried by the SDK ({@link EventBridgeClients}); when its attempts are used up, its entries
- *       are handed back after one more backoff, to be sent again later;
+ *   <li>a request that fails as a whole with throttling, a 5xx answer or a connection failure (see
+ *       {@link AwsErrors}) is retried by the SDK ({@link EventBridgeClients}); when its attempts
+ *       are used up, its entries are handed back after one more backoff, to be sent again later;
  *   <li>entries EventBridge failed with a retryable code inside an accepted request ({@code
  *       FailedEntryCount > 0}, see {@link PutEventsOutcome}) are sent again alone, after a jittered
  *       backoff, up to {@link EventBridgeSettings#maxAttempts()} times, then handed back;
@@ -46,6 +48,7 @@ public final class EventBridgePublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventBridgePublisher.class);
 
   private final EventBridgeSettings settings;
+  private final RetryPolicy retryPolicy;
   private final EventBridgeClient client;
   private final JobMetrics metrics;
   private final Counter delivered;
@@ -55,6 +58,7 @@ public final class EventBridgePublisher implements AutoCloseable {
   public EventBridgePublisher(
       EventBridgeSettings settings, EventBridgeClient client, JobMetrics metrics) {
     this.settings = settings;
+    this.retryPolicy = settings.retryPolicy();
     this.client = client;
     this.metrics = metrics;
     this.delivered = metrics.concurrentCounter("eventBridgeDelivered");
@@ -76,12 +80,10 @@ public final class EventBridgePublisher implements AutoCloseable {
       PutEventsResponse response;
       try {
         response = client.putEvents(request(pending, sdkRetries));
-      } catch (AwsServiceException e) {
-        if (!Retries.retryable(e)) {
+      } catch (AwsServiceException | SdkClientException e) {
+        if (AwsErrors.classify(AwsService.EVENTBRIDGE, e) == AwsErrors.Kind.FATAL) {
           throw new EventBridgeRefusedException(settings.bus(), e);
         }
-        return handBack(pending, e);
-      } catch (SdkClientException e) {
         return handBack(pending, e);
       } finally {
         retried.inc((long) sdkRetries.count * pending.size());
@@ -95,14 +97,14 @@ public final class EventBridgePublisher implements AutoCloseable {
         return List.of();
       }
       retried.inc(outcome.retry().size());
-      if (attempt >= settings.maxAttempts()) {
+      if (retryPolicy.exhausted(attempt)) {
         LOG.warn(
             "EventBridge failed {} entries {} times; sending them again later",
             outcome.retry().size(),
             attempt);
         return outcome.retry();
       }
-      Thread.sleep(Retries.backoffMillis(settings.backoffBase(), settings.backoffMax(), attempt));
+      Thread.sleep(retryPolicy.backoffMillis(attempt));
       pending = outcome.retry();
     }
   }
@@ -126,9 +128,7 @@ public final class EventBridgePublisher implements AutoCloseable {
         "PutEvents of {} entries failed ({}); sending them again later",
         entries.size(),
         e.getMessage());
-    Thread.sleep(
-        Retries.backoffMillis(
-            settings.backoffBase(), settings.backoffMax(), settings.maxAttempts()));
+    Thread.sleep(retryPolicy.backoffMillis(retryPolicy.maxAttempts()));
     return entries;
   }
 

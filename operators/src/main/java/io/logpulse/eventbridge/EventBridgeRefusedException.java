@@ -1,6 +1,8 @@
 package io.logpulse.eventbridge;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * EventBridge refused a PutEvents request as a whole with an error that retrying does not cure,
@@ -9,13 +11,14 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class EventBridgeRefusedException extends RuntimeException {
 
-  public EventBridgeRefusedException(String bus, AwsServiceException cause) {
+  public EventBridgeRefusedException(String bus, SdkException cause) {
     super(
         "EventBridge refused PutEvents to bus '"
             + bus
-            + "' (check eventbridge.bus, eventbridge.region and the role's events:PutEvents"
-            + " permission): "
-            + (cause.awsErrorDetails() == null ? "" : cause.awsErrorDetails().errorCode() + ": ")
+            + "' ("
+            + AwsErrors.hint(AwsService.EVENTBRIDGE, cause)
+            + "): "
+            + (AwsErrors.errorCode(cause) == null ? "" : AwsErrors.errorCode(cause) + ": ")
             + cause.getMessage(),
         cause);
   }

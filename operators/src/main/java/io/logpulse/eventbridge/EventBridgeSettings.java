@@ -1,5 +1,7 @@
 package io.logpulse.eventbridge;
 
+import io.logpulse.aws.AwsClientSettings;
+import io.logpulse.aws.RetryPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -30,4 +32,15 @@ public record EventBridgeSettings(
     Duration backoffBase,
     Duration backoffMax,
     Duration requestTimeout)
-    implements Serializable {}
+    implements Serializable {
+
+  /** How the SDK retries a request and {@link EventBridgePublisher} retries failed entries. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxAttempts, backoffBase, backoffMax);
+  }
+
+  /** The client's settings: the SDK retries whole requests by {@link #retryPolicy()}. */
+  public AwsClientSettings client() {
+    return AwsClientSettings.of(region, endpoint, requestTimeout, retryPolicy());
+  }
+}

@@ -1,6 +1,7 @@
 package io.logpulse.eventbridge;
 
-import io.logpulse.common.AsyncRequests;
+import io.logpulse.aws.AwsAsyncSink;
+import io.logpulse.aws.AwsAsyncWriter;
 import io.logpulse.common.JobMetrics;
 import io.logpulse.schema.Incident;
 import java.io.DataInputStream;
@@ -8,28 +9,19 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.base.sink.AsyncSinkBase;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ResultHandler;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Publishes incident steps to an EventBridge bus, on Flink's async sink framework: a PutEvents
- * request as soon as {@link PutEventsLimits#MAX_ENTRIES} entries are buffered (or {@link
+ * Publishes incident steps to an EventBridge bus, on the AWS async sink base: a PutEvents request
+ * as soon as {@link PutEventsLimits#MAX_ENTRIES} entries are buffered (or {@link
  * PutEventsLimits#MAX_REQUEST_BYTES}, or {@value #MAX_TIME_IN_BUFFER_MS} ms have passed), at most
  * {@link EventBridgeSettings#maxInFlight()} requests in flight with backpressure beyond, and the
  * entries not yet acknowledged in checkpoints. What happens to failed requests and entries is
  * {@link EventBridgePublisher}'s. At least once: entries sent after the last checkpoint are sent
  * again after a restart; consumers keep the highest revision per incident id.
  */
-final class EventBridgeSink extends AsyncSinkBase<Incident, IncidentEntry> {
+final class EventBridgeSink extends AwsAsyncSink<Incident, IncidentEntry> {
 
   private static final long MAX_TIME_IN_BUFFER_MS = 500;
 
@@ -48,55 +40,40 @@ final class EventBridgeSink extends AsyncSinkBase<Incident, IncidentEntry> {
   }
 
   @Override
-  public StatefulSinkWriter<Incident, BufferedRequestState<IncidentEntry>> createWriter(
-      WriterInitContext context) {
-    return restoreWriter(context, List.of());
-  }
-
-  @Override
-  public StatefulSinkWriter<Incident, BufferedRequestState<IncidentEntry>> restoreWriter(
+  protected AwsAsyncWriter<Incident, IncidentEntry> writer(
       WriterInitContext context, Collection<BufferedRequestState<IncidentEntry>> state) {
     return new Writer(this, context, state);
   }
 
   @Override
-  public SimpleVersionedSerializer<BufferedRequestState<IncidentEntry>> getWriterStateSerializer() {
-    return new StateSerializer();
+  protected void writeEntry(IncidentEntry entry, DataOutputStream out) throws IOException {
+    entry.write(out);
   }
 
-  /** Publishes each batch the framework hands over on a pool of {@code maxInFlight} threads. */
-  static final class Writer extends AsyncSinkWriter<Incident, IncidentEntry> {
+  @Override
+  protected IncidentEntry readEntry(DataInputStream in) throws IOException {
+    return IncidentEntry.read(in);
+  }
+
+  /** Publishes each batch as one PutEvents request. */
+  static final class Writer extends AwsAsyncWriter<Incident, IncidentEntry> {
     private final EventBridgePublisher publisher;
-    private final ExecutorService pool;
 
     Writer(
         EventBridgeSink sink,
         WriterInitContext context,
         Collection<BufferedRequestState<IncidentEntry>> state) {
-      super(
-          sink.getElementConverter(),
-          context,
-          AsyncSinkWriterConfiguration.builder()
-              .setMaxBatchSize(sink.getMaxBatchSize())
-              .setMaxBatchSizeInBytes(sink.getMaxBatchSizeInBytes())
-              .setMaxInFlightRequests(sink.getMaxInFlightRequests())
-              .setMaxBufferedRequests(sink.getMaxBufferedRequests())
-              .setMaxTimeInBufferMS(sink.getMaxTimeInBufferMS())
-              .setMaxRecordSizeInBytes(sink.getMaxRecordSizeInBytes())
-              .build(),
-          state);
+      super(sink, context, state);
       this.publisher =
           new EventBridgePublisher(
               sink.settings,
               EventBridgeClients.create(sink.settings),
               new JobMetrics(context.metricGroup()));
-      this.pool = Executors.newFixedThreadPool(sink.settings.maxInFlight());
     }
 
     @Override
-    protected void submitRequestEntries(
-        List<IncidentEntry> entries, ResultHandler<IncidentEntry> result) {
-      AsyncRequests.submit(pool, () -> publisher.publish(entries), result);
+    protected List<IncidentEntry> send(List<IncidentEntry> entries) throws InterruptedException {
+      return publisher.publish(entries);
     }
 
     @Override
@@ -105,30 +82,8 @@ final class EventBridgeSink extends AsyncSinkBase<Incident, IncidentEntry> {
     }
 
     @Override
-    public void close() {
-      super.close();
-      pool.shutdownNow();
+    protected void closeClient() {
       publisher.close();
-    }
-  }
-
-  /** Buffered entries in checkpoints, in {@link IncidentEntry}'s binary form. */
-  static final class StateSerializer extends AsyncSinkWriterStateSerializer<IncidentEntry> {
-    @Override
-    protected void serializeRequestToStream(IncidentEntry entry, DataOutputStream out)
-        throws IOException {
-      entry.write(out);
-    }
-
-    @Override
-    protected IncidentEntry deserializeRequestFromStream(long size, DataInputStream in)
-        throws IOException {
-      return IncidentEntry.read(in);
-    }
-
-    @Override
-    public int getVersion() {
-      return 1;
     }
   }
 }

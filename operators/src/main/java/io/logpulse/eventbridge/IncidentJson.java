@@ -173,6 +173,7 @@ public final class IncidentJson {
       suspect(g, suspects.get(k), k < cut.explanations());
     }
     g.writeEndArray();
+    g.writeStringField("severity", i.getSeverity());
     Omitted omitted = omitted(full(i), cut);
     g.writeBooleanField("truncated", omitted.any());
     g.writeObjectFieldStart("omitted");

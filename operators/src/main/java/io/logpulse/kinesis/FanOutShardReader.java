@@ -1,6 +1,7 @@
 package io.logpulse.kinesis;
 
-import io.logpulse.common.Retries;
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,13 +34,11 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHan
  * (backpressure). Subscriptions end after five minutes by design and are renewed from the last
  * record read. Throttling, timeouts and other transient errors renew them after an exponential
  * backoff with full jitter, each counted in {@link ShardMetrics}; errors that cannot heal (see
- * {@link KinesisErrors}) fail the job without restarts.
+ * {@link AwsErrors}) fail the job without restarts.
  */
 final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardSplit> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FanOutShardReader.class);
-  private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
-  private static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final KinesisAsyncClient client;
@@ -103,14 +102,14 @@ final class FanOutShardReader implements SplitReader<SourceRecord, KinesisShardS
 
   /** Renews a failed subscription after a backoff, or fails the job when the error cannot heal. */
   private void failed(ShardSubscription shard, Throwable error) {
-    KinesisErrors.Kind kind = KinesisErrors.classify(error);
-    if (kind == KinesisErrors.Kind.FATAL) {
-      throw KinesisErrors.unrecoverable(
+    AwsErrors.Kind kind = AwsErrors.classify(AwsService.KINESIS, error);
+    if (kind == AwsErrors.Kind.FATAL) {
+      throw KinesisUnrecoverableException.of(
           error, "SubscribeToShard", shard.split.stream(), shard.split.shardId());
     }
     shard.metrics.failed(kind);
     shard.failures++;
-    long backoff = Retries.backoffMillis(BACKOFF_BASE, BACKOFF_MAX, shard.failures);
+    long backoff = KinesisClients.READER_RETRIES.backoffMillis(shard.failures);
     shard.resubscribeAt = System.currentTimeMillis() + backoff;
     LOG.warn(
         "SubscribeToShard on {} failed ({}, {} in a row); subscribing again in {} ms: {}",

@@ -1,5 +1,7 @@
 package io.logpulse.kinesis;
 
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
 import io.logpulse.kinesis.ShardDiscovery.DiscoveredShard;
 import java.io.IOException;
 import java.time.Instant;
@@ -92,7 +94,8 @@ public final class KinesisSourceEnumerator
 
   private void onDiscovery(List<DiscoveredShard> shards, Throwable error) {
     if (error != null) {
-      if (!discoveredOnce || KinesisErrors.classify(error) == KinesisErrors.Kind.FATAL) {
+      if (!discoveredOnce
+          || AwsErrors.classify(AwsService.KINESIS, error) == AwsErrors.Kind.FATAL) {
         throw failure(error, "cannot list the shards of ");
       }
       LOG.warn("Shard discovery failed; trying again at the next interval", error);
@@ -136,7 +139,7 @@ public final class KinesisSourceEnumerator
    */
   private RuntimeException failure(Throwable error, String what) {
     IllegalStateException failure = new IllegalStateException(what + settings.streams(), error);
-    return KinesisErrors.classify(error) == KinesisErrors.Kind.FATAL
+    return AwsErrors.classify(AwsService.KINESIS, error) == AwsErrors.Kind.FATAL
         ? new SuppressRestartsException(failure)
         : failure;
   }

@@ -1,9 +1,9 @@
 package io.logpulse.kinesis;
 
-import io.logpulse.common.Retries;
+import io.logpulse.aws.AwsErrors;
+import io.logpulse.aws.AwsService;
 import io.logpulse.schema.SourceRecord;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -29,15 +29,13 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * often while it is empty; the batch size adapts as {@link BatchLimit} says, shrinking when a call
  * times out; throttling, timeouts and other transient errors back off per shard exponentially with
  * full jitter and are counted in {@link ShardMetrics}; errors that cannot heal fail the job without
- * restarts ({@link KinesisErrors}); an expired iterator is renewed after the last record read. A
- * shard is finished when Kinesis says it is closed and read, or, in bounded mode, when the read
- * caught up with the tip or passed the bound.
+ * restarts ({@link AwsErrors}); an expired iterator is renewed after the last record read. A shard
+ * is finished when Kinesis says it is closed and read, or, in bounded mode, when the read caught up
+ * with the tip or passed the bound.
  */
 final class PollingShardReader implements SplitReader<SourceRecord, KinesisShardSplit> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollingShardReader.class);
-  private static final Duration BACKOFF_BASE = Duration.ofMillis(200);
-  private static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
 
   private final KinesisSourceSettings settings;
   private final KinesisClient client;
@@ -74,19 +72,19 @@ final class PollingShardReader implements SplitReader<SourceRecord, KinesisShard
 
   /** Backs a shard off after a failed call, or fails the job when the error cannot heal. */
   private void failed(ShardCursor cursor, SdkException e) {
-    KinesisErrors.Kind kind = KinesisErrors.classify(e);
-    if (kind == KinesisErrors.Kind.FATAL) {
-      throw KinesisErrors.unrecoverable(
+    AwsErrors.Kind kind = AwsErrors.classify(AwsService.KINESIS, e);
+    if (kind == AwsErrors.Kind.FATAL) {
+      throw KinesisUnrecoverableException.of(
           e, "GetRecords", cursor.split.stream(), cursor.split.shardId());
     }
     cursor.metrics.failed(kind);
-    if (kind == KinesisErrors.Kind.TIMEOUT) {
+    if (kind == AwsErrors.Kind.TIMEOUT) {
       cursor.limit.timedOut();
     }
     cursor.failures++;
-    long backoff = Retries.backoffMillis(BACKOFF_BASE, BACKOFF_MAX, cursor.failures);
+    long backoff = KinesisClients.READER_RETRIES.backoffMillis(cursor.failures);
     cursor.nextCallAt = System.currentTimeMillis() + backoff;
-    if (kind == KinesisErrors.Kind.THROTTLED) {
+    if (kind == AwsErrors.Kind.THROTTLED) {
       LOG.debug("GetRecords on {} throttled; retrying in {} ms", cursor.split.splitId(), backoff);
     } else {
       LOG.warn(

@@ -1,5 +1,6 @@
 package io.logpulse.kinesis;
 
+import io.logpulse.aws.AwsErrors;
 import io.logpulse.common.JobMetrics;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -49,7 +50,7 @@ final class ShardMetrics {
   }
 
   /** Counts a failed call that is tried again, by its kind. */
-  void failed(KinesisErrors.Kind kind) {
+  void failed(AwsErrors.Kind kind) {
     switch (kind) {
       case THROTTLED -> throttles.inc();
       case TIMEOUT -> timeouts.inc();

@@ -18,10 +18,13 @@ import java.util.Map;
  *
  * <ol>
  *   <li>a table of API names ({@link #KINDS}) for {@code deploy}, {@code configuration}, {@code
- *       scaling}, {@code network}, {@code data} and {@code other} (tagging, log retention, alarms:
- *       bookkeeping that names a resource without changing how it runs); Lambda's versioned names
- *       such as {@code UpdateFunctionCode20150331v2} are looked up without the version suffix;
- *   <li>{@code iam}: any call to IAM or STS, and KMS key policy and grant calls;
+ *       scaling}, {@code network} (security groups, routes, network ACLs, and the listeners, rules
+ *       and target groups of load balancers: what decides where traffic may go), {@code iam} (KMS
+ *       key policies, disabling a key and scheduling its deletion: who may use a key), {@code data}
+ *       and {@code other} (tagging, log retention, alarms: bookkeeping that names a resource
+ *       without changing how it runs); Lambda's versioned names such as {@code
+ *       UpdateFunctionCode20150331v2} are looked up without the version suffix;
+ *   <li>{@code iam}: any call to IAM or STS, and KMS grant calls;
  *   <li>{@code delete}: names starting with Delete or Terminate;
  *   <li>{@code network}: EC2 names starting with ModifyVpc;
  *   <li>{@code configuration}: names starting with Update, Modify, Put, Set, Enable or Disable;
@@ -119,8 +122,7 @@ final class CloudTrailEvents {
     }
     if ("iam.amazonaws.com".equals(source)
         || "sts.amazonaws.com".equals(source)
-        || ("kms.amazonaws.com".equals(source)
-            && (api.equals("PutKeyPolicy") || api.endsWith("Grant")))) {
+        || ("kms.amazonaws.com".equals(source) && api.endsWith("Grant"))) {
       return "iam";
     }
     if (api.startsWith("Delete") || api.startsWith("Terminate")) {
@@ -206,8 +208,6 @@ final class CloudTrailEvents {
         "ModifyDBCluster",
         "UpdateTable",
         "ModifyLoadBalancerAttributes",
-        "ModifyTargetGroup",
-        "ModifyListener",
         "UpdateDistribution");
     put(
         kinds,
@@ -238,11 +238,19 @@ final class CloudTrailEvents {
         "CreateNetworkAclEntry",
         "ReplaceNetworkAclEntry",
         "DeleteNetworkAclEntry",
+        "ReplaceNetworkAclAssociation",
+        "ModifyListener",
+        "DeleteListener",
+        "ModifyRule",
+        "ModifyTargetGroup",
+        "DeregisterTargets",
         "ModifySubnetAttribute",
         "AttachInternetGateway",
         "DetachInternetGateway",
         "CreateNatGateway",
         "DeleteNatGateway");
+    // KMS calls that change who may use a key, or whether anyone can.
+    put(kinds, "iam", "PutKeyPolicy", "DisableKey", "ScheduleKeyDeletion");
     put(
         kinds,
         "data",

@@ -33,7 +33,8 @@ import java.util.Set;
  *
  * <p>CloudTrail resources come from {@code resources[].ARN} and from the {@code requestParameters}
  * and {@code responseElements} keys of the common change APIs (Lambda, ECS, CloudFormation, SSM,
- * EC2 security groups, DynamoDB, S3, Auto Scaling, Elastic Load Balancing, API Gateway, RDS, IAM,
+ * EC2 security groups, network ACLs and route tables, DynamoDB, S3, Auto Scaling, Elastic Load
+ * Balancing listeners, rules and target groups, API Gateway, RDS, IAM roles and policies, KMS keys,
  * CloudWatch Logs, SNS, SQS, EventBridge, EC2 instances). A key whose name means different things
  * in different services ({@code name}, {@code service}, {@code rule}, {@code groupId}...) names a
  * resource only in calls to the services listed with it.
@@ -229,9 +230,12 @@ final class JsonKeys {
     t.resources(
         Set.of(EC2),
         "requestParameters.groupId",
+        "requestParameters.groupName",
         "requestParameters.groupSet.items.groupId",
         "requestParameters.ModifySecurityGroupRulesRequest.GroupId",
         "responseElements.groupId",
+        "requestParameters.networkAclId",
+        "requestParameters.routeTableId",
         "requestParameters.instancesSet.items.instanceId");
     t.resources(
         Set.of(),
@@ -242,6 +246,7 @@ final class JsonKeys {
         "requestParameters.targetGroupArn",
         "requestParameters.loadBalancerArn",
         "requestParameters.listenerArn",
+        "requestParameters.ruleArn",
         "requestParameters.restApiId");
     t.resources(Set.of("apigateway.amazonaws.com"), "requestParameters.apiId");
     t.resources(
@@ -250,7 +255,12 @@ final class JsonKeys {
         "responseElements.dBInstanceArn",
         "requestParameters.dBClusterIdentifier",
         "responseElements.dBClusterArn");
-    t.resources(Set.of(IAM), "requestParameters.roleName", "requestParameters.userName");
+    t.resources(
+        Set.of(IAM),
+        "requestParameters.roleName",
+        "requestParameters.userName",
+        "requestParameters.policyName");
+    t.resources(Set.of("kms.amazonaws.com"), "requestParameters.keyId");
     t.resources(
         Set.of(),
         "requestParameters.policyArn",

@@ -43,20 +43,34 @@ final class Changes {
         .setAgent("console");
   }
 
+  /** An impact step (what opens incidents) of a service, of MEDIUM severity. */
   static Anomaly anomaly(
       String account, String service, String metric, String state, long start, long time) {
     return Anomaly.newBuilder()
-        .setAnomalyId(account + "/" + service + "//" + metric + "@" + Instant.ofEpochMilli(start))
+        .setAnomalyId(account + "/" + service + "//impact@" + Instant.ofEpochMilli(start))
         .setAccount(account)
         .setService(service)
         .setMetric(metric)
         .setState(state)
         .setStart(Instant.ofEpochMilli(start))
         .setTime(Instant.ofEpochMilli(time))
-        .setScore(0.8)
-        .setDetectors(List.of("seasonal"))
+        .setScore(0.7)
+        .setDetectors(List.of("impact"))
         .setExpected(0.002)
         .setObserved(0.12)
+        .setSeverity("MEDIUM")
         .build();
+  }
+
+  /** A statistical anomaly of a service's series: evidence, never an incident by itself. */
+  static Anomaly evidence(
+      String account, String service, String metric, String state, long start, long time) {
+    Anomaly anomaly = anomaly(account, service, metric, state, start, time);
+    anomaly.setAnomalyId(
+        account + "/" + service + "//" + metric + "@" + Instant.ofEpochMilli(start));
+    anomaly.setDetectors(List.of("seasonal"));
+    anomaly.setScore(0.8);
+    anomaly.setSeverity(null);
+    return anomaly;
   }
 }

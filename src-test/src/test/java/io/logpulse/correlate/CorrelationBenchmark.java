@@ -2,6 +2,7 @@ package io.logpulse.correlate;
 
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class CorrelationBenchmark {
 
   private static final long T = 1_767_225_600_000L;
 
-  private final SuspectRanker ranker = new SuspectRanker(CorrelateSettings.defaults());
+  private final SuspectRanker ranker = new SuspectRanker(DeployedSettings.correlate());
   private final List<ChangeEvent> changes = new ArrayList<>();
   private int next;
 
@@ -81,8 +82,8 @@ public class CorrelationBenchmark {
     System.out.printf(
         "one change in state: %d bytes (Avro binary); %d changes per account: %d KB%n",
         serializedBytes(change),
-        CorrelateSettings.defaults().maxChangesPerAccount(),
-        serializedBytes(change) * CorrelateSettings.defaults().maxChangesPerAccount() / 1024);
+        DeployedSettings.correlate().maxChangesPerAccount(),
+        serializedBytes(change) * DeployedSettings.correlate().maxChangesPerAccount() / 1024);
     new Runner(new OptionsBuilder().include(CorrelationBenchmark.class.getSimpleName()).build())
         .run();
   }

@@ -3,6 +3,7 @@ package io.logpulse.correlate;
 import static io.logpulse.correlate.Changes.SHOP;
 import static io.logpulse.correlate.Changes.anomaly;
 import static io.logpulse.correlate.Changes.deploy;
+import static io.logpulse.correlate.Changes.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,6 +11,7 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ class IncidentBookTest {
   private static final long MINUTE = 60_000;
   private static final long T = 1_767_225_600_000L;
 
-  private final CorrelateSettings settings = CorrelateSettings.defaults();
+  private final CorrelateSettings settings = DeployedSettings.correlate();
   private final MapBackedState<String, Incident> incidents = new MapBackedState<>();
   private final MapBackedState<String, String> openAnomalies = new MapBackedState<>();
   private final IncidentBook book =
@@ -36,12 +38,12 @@ class IncidentBookTest {
   }
 
   @Test
-  void anomaliesOpenJoinAndCloseOneIncidentAndALaterOneSupersedesIt() throws Exception {
+  void impactOpensEvidenceJoinsAndALaterImpactSupersedesTheIncident() throws Exception {
     ChangeEvent deploy = deploy("d-1", SHOP, T - 4 * MINUTE, "checkout").build();
     Anomaly errors = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
-    Anomaly latency = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
+    Anomaly latency = evidence(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
     Anomaly later =
-        anomaly(SHOP, "checkout", "error-log-count", "OPEN", T + 20 * MINUTE, T + 20 * MINUTE);
+        anomaly(SHOP, "checkout", "request-rate", "OPEN", T + 20 * MINUTE, T + 20 * MINUTE);
 
     assertThat(book.onAnomaly(errors, List.of(deploy), out::add)).isTrue();
     assertThat(book.onAnomaly(latency, List.of(), out::add)).isFalse();

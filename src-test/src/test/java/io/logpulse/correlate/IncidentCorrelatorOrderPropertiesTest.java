@@ -11,11 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
+import io.logpulse.testing.DeployedSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -44,7 +45,7 @@ class IncidentCorrelatorOrderPropertiesTest {
   private record Input(Either<Anomaly, ChangeEvent> value, long time, boolean broadcast) {}
 
   private static final CorrelateSettings SETTINGS =
-      CorrelateSettings.defaults().withSharedAccounts(Set.of(NETWORK));
+      DeployedSettings.correlate(Map.of("correlate.shared-accounts", NETWORK));
 
   @Property(tries = 60)
   void anyArrivalOrderGivesTheIncidentsOfAnInOrderLiveRun(

@@ -5,6 +5,7 @@ import static io.logpulse.correlate.Changes.PAYMENTS;
 import static io.logpulse.correlate.Changes.SHOP;
 import static io.logpulse.correlate.Changes.anomaly;
 import static io.logpulse.correlate.Changes.deploy;
+import static io.logpulse.correlate.Changes.evidence;
 import static io.logpulse.correlate.Changes.parameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,11 +14,12 @@ import io.logpulse.schema.Anomaly;
 import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.Incident;
 import io.logpulse.schema.Suspect;
+import io.logpulse.testing.DeployedSettings;
 import io.logpulse.testing.StateSnapshots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -101,7 +103,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeMadeBeforeTheAnomalyIsItsTopSuspect() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("c-1", PAYMENTS, T - 4 * MINUTE, "payments-fn"));
     change(deploy("c-2", PAYMENTS, T - MINUTE, "reports-fn"));
     anomalyStep(anomaly(PAYMENTS, "payments-fn", "error-rate", "OPEN", T, T + MINUTE));
@@ -124,7 +126,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeDeliveredAfterTheAnomalyOpenedReRanksTheSameIncident() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("decoy", SHOP, T - MINUTE, "web-assets"));
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
     Incident opened = drain().get(0);
@@ -154,7 +156,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aLateChangeThatRanksBelowTheTopSuspectsChangesNothing() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     for (int i = 0; i < 3; i++) {
       change(deploy("strong-" + i, SHOP, T - (i + 1) * MINUTE, "checkout"));
     }
@@ -169,7 +171,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void changesInAnotherAccountAreNeverSuspects() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     change(deploy("other-account", PAYMENTS, T - MINUTE, "checkout"));
     anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE));
     assertThat(drain().get(0).getSuspects()).isEmpty();
@@ -181,7 +183,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void changesOfASharedAccountAreCandidatesEverywhereBeforeAndAfterTheAnomaly() throws Exception {
-    start(CorrelateSettings.defaults().withSharedAccounts(Set.of(NETWORK)));
+    start(DeployedSettings.correlate(Map.of("correlate.shared-accounts", NETWORK)));
     ChangeEvent early =
         deploy("sg-early", NETWORK, T - 3 * MINUTE, "sg-0abc", "checkout-sg")
             .setEventSource("ec2.amazonaws.com")
@@ -216,35 +218,43 @@ class IncidentCorrelatorTest {
   }
 
   @Test
-  void anomaliesOfOneServiceFormOneIncidentThatClosesWithTheLast() throws Exception {
-    start(CorrelateSettings.defaults());
+  void impactOpensAnIncidentThatTakesTheServiceAnomaliesAsEvidenceAndClosesWithTheImpact()
+      throws Exception {
+    start(DeployedSettings.correlate());
     change(parameter("p-1", SHOP, T - 6 * MINUTE, "/checkout/db/pool-size"));
-    Anomaly latency = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + MINUTE);
-    latency.setExpected(120.0);
-    latency.setObserved(950.0);
+    Anomaly earlier = evidence(SHOP, "checkout", "latency-p99", "OPEN", T - MINUTE, T - MINUTE);
+    Anomaly impact = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T + 3 * MINUTE);
+    impact.setExpected(120.0);
+    impact.setObserved(950.0);
     Anomaly errors =
-        anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 2 * MINUTE, T + 3 * MINUTE);
-    errors.setScore(0.95);
-    anomalyStep(latency);
+        evidence(SHOP, "checkout", "error-rate", "OPEN", T + 4 * MINUTE, T + 4 * MINUTE);
+    anomalyStep(earlier);
+    assertThat(drain()).isEmpty();
+    anomalyStep(impact);
     anomalyStep(errors);
-    anomalyStep(withState(latency, "CLOSE", T + 10 * MINUTE));
-    anomalyStep(withState(errors, "CLOSE", T + 12 * MINUTE));
+    anomalyStep(withState(earlier, "CLOSE", T + 6 * MINUTE));
+    anomalyStep(withState(impact, "CLOSE", T + 12 * MINUTE));
+    anomalyStep(withState(errors, "CLOSE", T + 13 * MINUTE));
 
     List<Incident> out = drain();
     assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "UPDATE", "CLOSE");
     assertThat(out).extracting(Incident::getRevision).containsExactly(1, 2, 3);
-    assertThat(out).extracting(Incident::getIncidentId).containsOnly(out.get(0).getIncidentId());
+    assertThat(out)
+        .extracting(Incident::getIncidentId)
+        .containsOnly(SHOP + "/checkout@2026-01-01T00:00:00Z");
     assertThat(out.get(0).getSummary())
         .isEqualTo(
             "PutParameter on /checkout/db/pool-size by role/AWSReservedSSO_Admin 6 min before p99"
                 + " latency rose from 120 ms to 950 ms on checkout");
+    assertThat(out.get(0).getAnomalyIds())
+        .containsExactly(impact.getAnomalyId(), earlier.getAnomalyId());
     Incident closed = out.get(2);
     assertThat(closed.getAnomalyIds())
-        .containsExactly(latency.getAnomalyId(), errors.getAnomalyId());
-    assertThat(closed.getMetric()).isEqualTo("error-rate");
+        .containsExactly(impact.getAnomalyId(), earlier.getAnomalyId(), errors.getAnomalyId());
+    assertThat(closed.getMetric()).isEqualTo("latency-p99");
     assertThat(closed.getTime().toEpochMilli()).isEqualTo(T + 12 * MINUTE);
 
-    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 20 * MINUTE, T + 21 * MINUTE));
+    anomalyStep(anomaly(SHOP, "checkout", "error-rate", "OPEN", T + 20 * MINUTE, T + 23 * MINUTE));
     Incident next = drain().get(0);
     assertThat(next.getState()).isEqualTo("OPEN");
     assertThat(next.getIncidentId()).isNotEqualTo(closed.getIncidentId());
@@ -252,9 +262,9 @@ class IncidentCorrelatorTest {
 
   @Test
   void anomalyStepsArrivingOutOfTimeOrderAreTakenInTimeOrder() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly first = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
-    Anomaly second = anomaly(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
+    Anomaly second = evidence(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE);
     harness.processElement(Either.Left(second), T + MINUTE);
     harness.processElement(Either.Left(withState(second, "CLOSE", T + 4 * MINUTE)), T + 4 * MINUTE);
     harness.processElement(Either.Left(first), T);
@@ -272,55 +282,47 @@ class IncidentCorrelatorTest {
   }
 
   @Test
-  void anOperationAnomalyAloneOpensNoIncidentButJoinsTheServiceOne() throws Exception {
-    start(CorrelateSettings.defaults());
-    Anomaly operation = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T, T);
+  void statisticalAnomaliesAloneOpenNoIncident() throws Exception {
+    start(DeployedSettings.correlate());
+    change(deploy("deploy", SHOP, T - 2 * MINUTE, "checkout"));
+    Anomaly operation = evidence(SHOP, "checkout", "latency-p99", "OPEN", T, T);
     operation.setOperation("GET /api/carts/{id}");
-    operation.setAnomalyId(
-        SHOP + "/checkout/GET /api/carts/{id}/latency-p99@" + Instant.ofEpochMilli(T));
     anomalyStep(operation);
+    anomalyStep(evidence(SHOP, "checkout", "error-rate", "OPEN", T + MINUTE, T + MINUTE));
+    anomalyStep(evidence(SHOP, "checkout", "error-pattern", "OPEN", T + MINUTE, T + 2 * MINUTE));
+    anomalyStep(evidence(SHOP, "checkout", "request-rate", "OPEN", T + MINUTE, T + 3 * MINUTE));
     assertThat(drain()).isEmpty();
-
-    Anomaly service = anomaly(SHOP, "checkout", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
-    anomalyStep(service);
-    anomalyStep(withState(service, "CLOSE", T + 3 * MINUTE));
-    anomalyStep(withState(operation, "CLOSE", T + 4 * MINUTE));
-
-    List<Incident> out = drain();
-    assertThat(out).extracting(Incident::getState).containsExactly("OPEN", "CLOSE");
-    assertThat(out.get(0).getStart()).isEqualTo(Instant.ofEpochMilli(T + MINUTE));
-    assertThat(out.get(0).getAnomalyIds())
-        .containsExactly(service.getAnomalyId(), operation.getAnomalyId());
-    assertThat(out.get(1).getTime()).isEqualTo(Instant.ofEpochMilli(T + 4 * MINUTE));
-
-    harness.close();
-    start(CorrelateSettings.defaults().withOpenOnOperations(true));
-    anomalyStep(operation);
-    assertThat(drain()).extracting(Incident::getState).containsExactly("OPEN");
   }
 
   @Test
-  void aSmallErrorRateIsAnAnomalyButNotAnIncident() throws Exception {
-    start(CorrelateSettings.defaults());
-    Anomaly small = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T);
-    small.setObserved(0.004);
-    anomalyStep(small);
-    assertThat(drain()).isEmpty();
+  void aRiseInSeverityUpdatesTheIncidentAndItNeverFalls() throws Exception {
+    start(DeployedSettings.correlate());
+    Anomaly impact = anomaly(SHOP, "orders-api", "error-rate", "OPEN", T, T + 3 * MINUTE);
+    impact.setSeverity("LOW");
+    anomalyStep(impact);
+    Anomaly worse = withState(impact, "UPDATE", T + 5 * MINUTE);
+    worse.setSeverity("HIGH");
+    worse.setObserved(0.3);
+    anomalyStep(worse);
+    Anomaly lighter = withState(impact, "UPDATE", T + 8 * MINUTE);
+    lighter.setSeverity("MEDIUM");
+    anomalyStep(lighter);
 
-    Anomaly latency = anomaly(SHOP, "orders-api", "latency-p99", "OPEN", T + MINUTE, T + MINUTE);
-    anomalyStep(latency);
-    assertThat(drain().get(0).getAnomalyIds())
-        .containsExactly(latency.getAnomalyId(), small.getAnomalyId());
+    List<Incident> out = drain();
+    assertThat(out)
+        .extracting(Incident::getState, Incident::getSeverity)
+        .containsExactly(tuple("OPEN", "LOW"), tuple("UPDATE", "HIGH"), tuple("UPDATE", "HIGH"));
+    assertThat(out.get(1).getObserved()).isEqualTo(0.3);
   }
 
   @Test
   void aLongLivedAnomalyDoesNotSwallowALaterProblemOfItsService() throws Exception {
-    start(CorrelateSettings.defaults());
-    Anomaly pattern = anomaly(SHOP, "inventory", "error-pattern", "OPEN", T, T);
+    start(DeployedSettings.correlate());
+    Anomaly pattern = evidence(SHOP, "inventory", "error-pattern", "OPEN", T, T);
     anomalyStep(pattern);
     change(deploy("deploy", SHOP, T + 36 * MINUTE, "inventory"));
     Anomaly errors =
-        anomaly(SHOP, "inventory", "error-log-count", "OPEN", T + 40 * MINUTE, T + 40 * MINUTE);
+        anomaly(SHOP, "inventory", "error-rate", "OPEN", T + 40 * MINUTE, T + 43 * MINUTE);
     anomalyStep(errors);
     anomalyStep(withState(errors, "CLOSE", T + 50 * MINUTE));
 
@@ -328,18 +330,15 @@ class IncidentCorrelatorTest {
     assertThat(out)
         .extracting(Incident::getIncidentId, Incident::getState)
         .containsExactly(
-            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "OPEN"),
-            tuple(SHOP + "/inventory@2026-01-01T00:00:00Z", "CLOSE"),
             tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "OPEN"),
             tuple(SHOP + "/inventory@2026-01-01T00:40:00Z", "CLOSE"));
-    assertThat(out.get(2).getAnomalyIds()).containsExactly(errors.getAnomalyId());
-    assertThat(out.get(2).getSuspects()).extracting(Suspect::getChangeId).containsExactly("deploy");
-    assertThat(out.get(3).getTime()).isEqualTo(Instant.ofEpochMilli(T + 50 * MINUTE));
+    assertThat(out.get(0).getSuspects()).extracting(Suspect::getChangeId).containsExactly("deploy");
+    assertThat(out.get(1).getTime()).isEqualTo(Instant.ofEpochMilli(T + 50 * MINUTE));
   }
 
   @Test
   void aClosedIncidentIsStillReRankedByLateChangesThenCleared() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     Anomaly open = anomaly(SHOP, "checkout", "error-rate", "OPEN", T, T + MINUTE);
     anomalyStep(open);
     anomalyStep(withState(open, "CLOSE", T + 3 * MINUTE));
@@ -354,14 +353,14 @@ class IncidentCorrelatorTest {
     assertThat(reRanked.getTime().toEpochMilli()).isEqualTo(T + 3 * MINUTE);
     assertThat(reRanked.getSuspects()).extracting(Suspect::getChangeId).containsExactly("late");
 
-    advance(T + 3 * MINUTE + CorrelateSettings.defaults().lateWait().toMillis() + MINUTE);
+    advance(T + 3 * MINUTE + DeployedSettings.correlate().lateWait().toMillis() + MINUTE);
     change(deploy("later", SHOP, T - MINUTE, "checkout"));
     assertThat(drain()).isEmpty();
   }
 
   @Test
   void stateIsBoundedPerAccountAndClearedOnceEverythingIsOver() throws Exception {
-    start(CorrelateSettings.defaults().withMaxChangesPerAccount(5));
+    start(DeployedSettings.correlate(Map.of("correlate.max-changes-per-account", "5")));
     change(deploy("oldest-best", SHOP, T - 10 * MINUTE, "checkout"));
     for (int i = 0; i < 20; i++) {
       change(deploy("noise-" + i, SHOP, T - 9 * MINUTE + i * 1000, "checkout-batch-" + i));
@@ -405,7 +404,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void stateThatAnEarlierBuildWroteRestoresAndCarriesOnAsIfUninterrupted() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     beforeTheRestart();
     afterTheRestart();
     List<Incident> uninterrupted = drain();
@@ -413,7 +412,7 @@ class IncidentCorrelatorTest {
 
     harness.close();
     watermark = Long.MIN_VALUE + 1;
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     beforeTheRestart();
     List<Incident> restored = drain();
     OperatorSubtaskState committed =
@@ -422,7 +421,7 @@ class IncidentCorrelatorTest {
     harness =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
-                new IncidentCorrelator(CorrelateSettings.defaults()),
+                new IncidentCorrelator(DeployedSettings.correlate()),
                 List.of(IncidentCorrelator.SHARED_CHANGES)),
             IncidentCorrelator::accountOf,
             Types.STRING,
@@ -440,7 +439,7 @@ class IncidentCorrelatorTest {
 
   @Test
   void aChangeTooOldForAnyFutureIncidentIsNotKept() throws Exception {
-    start(CorrelateSettings.defaults());
+    start(DeployedSettings.correlate());
     advance(T + 2 * 60 * MINUTE);
     change(deploy("ancient", SHOP, T, "checkout"));
     assertThat(changesKept(SHOP)).isZero();

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceAffinityTest {
 
@@ -63,11 +68,62 @@ class ServiceAffinityTest {
     assertThat(configured.match("orders-api", List.of("a1b2c3d4e")).score()).isZero();
   }
 
+  @ParameterizedTest(name = "{0} ~ {1}: {2}")
+  @CsvSource({
+    // The service's name parts starting a resource's name: the service's own infrastructure.
+    "web, web-alb-sg, 0.7",
+    "web-nginx, web-nginx-tasks-sg, 0.7",
+    "inventory-api, inventory-api-task-role, 0.7",
+    "inventory, inventory-api-task-role, 0.7",
+    "inventory-api, arn:aws:iam::123456789012:role/inventory-api-task-role, 0.7",
+    "orders, arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/orders-alb/50dc/f2f7,"
+        + " 0.7",
+    // The stem without generic words, and then only the leading parts: weaker.
+    "inventory-api, inventory-task-role, 0.5",
+    "checkout-web, checkout-db, 0.5",
+    "web-nginx, web-alb-sg, 0.3",
+    "web-nginx, arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web-alb/50dc/f2f7,"
+        + " 0.3",
+    "shop-cart, arn:aws:iam::123456789012:role/shop-task-role, 0.3",
+    // Siblings and lookalikes are no match.
+    "checkout-db, checkout-web, 0.0",
+    "shop-cart, shop-payments-fn, 0.0",
+    "api-orders, api-gateway-logs, 0.0",
+    "web, webhooks-sg, 0.0",
+    "web, sg-0a1b2c3d4e5f60718, 0.0",
+  })
+  void namePartsOfResourceNames(String service, String resource, double score) {
+    assertThat(NONE.match(service, List.of(resource)).score()).isEqualTo(score);
+  }
+
   @Property
   void theScoreIsAlwaysOneOfTheLevelsAndNeverThrows(
       @ForAll String service, @ForAll List<String> resources) {
     double score = NONE.match(service, resources).score();
-    assertThat(score).isIn(0.0, 0.2, 0.5, 0.7, 1.0);
+    assertThat(score).isIn(0.0, 0.2, 0.3, 0.5, 0.7, 1.0);
+  }
+
+  @Property
+  void leadingNamePartsWithInfrastructureWordsAreAPartialMatch(
+      @ForAll("words") String tier,
+      @ForAll("words") String component,
+      @ForAll("infrastructure") String suffix) {
+    String service = tier + "-" + component;
+    assertThat(NONE.match(service, List.of(tier + "-" + suffix)).score())
+        .isEqualTo(ServiceAffinity.PARTIAL);
+    assertThat(NONE.match(service, List.of(tier + "-" + component + "x-" + suffix)).score())
+        .as("a sibling that only starts alike")
+        .isZero();
+  }
+
+  @Provide
+  Arbitrary<String> words() {
+    return Arbitraries.of("shop", "orders", "billing", "search", "ledger", "nginx", "cart");
+  }
+
+  @Provide
+  Arbitrary<String> infrastructure() {
+    return Arbitraries.of("alb-sg", "task-role", "db", "tg", "listener", "exec-role", "cache");
   }
 
   @Property

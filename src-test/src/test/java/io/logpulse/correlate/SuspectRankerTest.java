@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.logpulse.schema.Suspect;
-import java.util.List;
+import io.logpulse.testing.DeployedSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class SuspectRankerTest {
 
   private static final long MINUTE = 60_000;
   private static final long T = 1_767_225_600_000L;
-  private static final SuspectRanker DEFAULT = new SuspectRanker(CorrelateSettings.defaults());
+  private static final SuspectRanker DEFAULT = new SuspectRanker(DeployedSettings.correlate());
 
   @Test
   void aDeployOfTheServiceOutranksACloserDeployOfAnotherOne() {
@@ -109,21 +109,12 @@ class SuspectRankerTest {
   @Test
   void configuredResourcesAndRegionsCount() {
     CorrelateSettings settings =
-        new CorrelateSettings(
-            CorrelateSettings.defaults().horizon(),
-            CorrelateSettings.defaults().afterStart(),
-            CorrelateSettings.defaults().lateWait(),
-            CorrelateSettings.defaults().joinWindow(),
-            CorrelateSettings.defaults().halfLife(),
-            100,
-            3,
-            0.0,
-            java.util.Set.of(),
-            Map.of("orders-api", List.of("a1b2c3d4e5")),
-            Map.of("orders-api", "us-east-1"),
-            false,
-            0.01,
-            CorrelateSettings.DEFAULT_KIND_PRIORS);
+        DeployedSettings.correlate(
+            Map.of(
+                "correlate.max-changes-per-account", "100",
+                "correlate.min-suspect-score", "0",
+                "correlate.service-resources", "orders-api=a1b2c3d4e5",
+                "correlate.service-regions", "orders-api=us-east-1"));
     SuspectRanker ranker = new SuspectRanker(settings);
     Suspect mapped =
         ranker.rank(

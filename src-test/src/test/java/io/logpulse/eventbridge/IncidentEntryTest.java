@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logpulse.schema.Incident;
 import io.logpulse.testing.Incidents;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
@@ -76,7 +78,18 @@ class IncidentEntryTest {
     large.setSummary("日本語".repeat(30_000)); // 270 KB of UTF-8 before the cut
     List<IncidentEntry> entries =
         List.of(entry(large), entry(Incidents.step("small@t", 1, "OPEN", START, START, 3)));
-    EventBridgeSink.StateSerializer serializer = new EventBridgeSink.StateSerializer();
+    SimpleVersionedSerializer<BufferedRequestState<IncidentEntry>> serializer =
+        new EventBridgeSink(
+                new EventBridgeSettings(
+                    "default",
+                    null,
+                    null,
+                    1,
+                    1,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ofSeconds(1)))
+            .getWriterStateSerializer();
 
     BufferedRequestState<IncidentEntry> restored =
         serializer.deserialize(

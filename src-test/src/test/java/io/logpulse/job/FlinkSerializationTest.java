@@ -2,11 +2,18 @@ package io.logpulse.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logpulse.detect.MetricKind;
+import io.logpulse.detect.SeriesPoint;
+import io.logpulse.impact.ImpactState;
 import io.logpulse.metrics.SeriesAggregate;
 import io.logpulse.metrics.SeriesAggregateSerializer;
+import io.logpulse.schema.Anomaly;
+import io.logpulse.schema.ChangeEvent;
 import io.logpulse.schema.DeadLetter;
+import io.logpulse.schema.Incident;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.SourceRecord;
+import io.logpulse.schema.Suspect;
 import io.logpulse.testing.ServiceEvents;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -14,6 +21,7 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroSerializer;
@@ -49,7 +57,88 @@ class FlinkSerializationTest {
             .setRecordedAt(Instant.ofEpochMilli(5))
             .setPayloadBase64("")
             .build(),
-        aggregate);
+        aggregate,
+        anomaly(),
+        change(),
+        incident(),
+        new SeriesPoint("111111111111", "checkout", null, MetricKind.ERROR_RATE, 0L, 0.01, 200),
+        impactState());
+  }
+
+  private static Anomaly anomaly() {
+    return Anomaly.newBuilder()
+        .setAnomalyId("111111111111/checkout//impact@1970-01-01T00:00:00Z")
+        .setAccount("111111111111")
+        .setService("checkout")
+        .setMetric("error-rate")
+        .setState("OPEN")
+        .setStart(Instant.EPOCH)
+        .setTime(Instant.ofEpochMilli(60_000))
+        .setScore(0.7)
+        .setDetectors(List.of("impact"))
+        .setSeverity("MEDIUM")
+        .build();
+  }
+
+  private static ChangeEvent change() {
+    return ChangeEvent.newBuilder()
+        .setChangeId("c-1")
+        .setAccount("111111111111")
+        .setTime(Instant.EPOCH)
+        .setReceived(Instant.ofEpochMilli(300_000))
+        .setEventSource("ecs.amazonaws.com")
+        .setEventName("UpdateService")
+        .setChangeKind("deploy")
+        .setFailed(false)
+        .setAgent("ci")
+        .setResources(List.of("checkout"))
+        .build();
+  }
+
+  private static Incident incident() {
+    return Incident.newBuilder()
+        .setIncidentId("111111111111/checkout@1970-01-01T00:00:00Z")
+        .setRevision(1)
+        .setState("OPEN")
+        .setAccount("111111111111")
+        .setService("checkout")
+        .setStart(Instant.EPOCH)
+        .setTime(Instant.ofEpochMilli(60_000))
+        .setMetric("error-rate")
+        .setScore(0.7)
+        .setAnomalyIds(List.of("a"))
+        .setSummary("s")
+        .setSuspects(
+            List.of(
+                Suspect.newBuilder()
+                    .setChangeId("c-1")
+                    .setAccount("111111111111")
+                    .setTime(Instant.EPOCH)
+                    .setEventSource("ecs.amazonaws.com")
+                    .setEventName("UpdateService")
+                    .setChangeKind("deploy")
+                    .setFailed(false)
+                    .setAgent("ci")
+                    .setResources(List.of("checkout"))
+                    .setScore(0.9)
+                    .setMinutesBefore(4)
+                    .setExplanation("e")
+                    .build()))
+        .setSeverity("HIGH")
+        .build();
+  }
+
+  private static ImpactState impactState() {
+    ImpactState state = new ImpactState();
+    state.windows = 61;
+    state.lastWindowStart = 3_600_000;
+    state.lastSeenStart = 3_540_000;
+    state.requestSum = 1_000;
+    state.logP99Sum = 5.2;
+    state.open = true;
+    state.kind = 2;
+    state.severity = 1;
+    return state;
   }
 
   @ParameterizedTest
@@ -65,6 +154,8 @@ class FlinkSerializationTest {
 
     if (record instanceof SeriesAggregate) {
       assertThat(serializer).isSameAs(SeriesAggregateSerializer.INSTANCE);
+    } else if (record instanceof SeriesPoint || record instanceof ImpactState) {
+      assertThat(serializer).isInstanceOf(PojoSerializer.class);
     } else {
       assertThat(info).isInstanceOf(AvroTypeInfo.class);
       assertThat(serializer).isInstanceOf(AvroSerializer.class);
@@ -72,6 +163,6 @@ class FlinkSerializationTest {
     DataOutputSerializer out = new DataOutputSerializer(256);
     serializer.serialize(record, out);
     T back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-    assertThat(back).isEqualTo(record);
+    assertThat(back).usingRecursiveComparison().isEqualTo(record);
   }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class OperationTest {
+class RequestPathsTest {
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource(
       delimiter = '|',

@@ -7,7 +7,7 @@ import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.ServiceEvent;
 import org.junit.jupiter.api.Test;
 
-class LambdaLogParserTest {
+class LambdaFormatTest {
   private static final String GROUP = "/aws/lambda/checkout-fn";
   private static final String ID = "3f2a1b4c-5d6e-4f70-8192-a3b4c5d6e7f8";
   private static final long TIME = 1_705_312_800_000L;

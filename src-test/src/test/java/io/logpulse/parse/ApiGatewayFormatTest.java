@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logpulse.schema.ServiceEvent;
 import org.junit.jupiter.api.Test;
 
-class ApiGatewayLogParserTest {
+class ApiGatewayFormatTest {
   private static final String GROUP = "API-Gateway-Execution-Logs_a1b2c3d4e5/prod";
   private static final long TIME = 1_705_312_800_000L;
 

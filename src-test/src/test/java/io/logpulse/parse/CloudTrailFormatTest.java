@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CloudTrailParserTest {
+class CloudTrailFormatTest {
   private static final String GROUP = "aws-cloudtrail-logs-111111111111-0a1b2c3d";
 
   @Test
