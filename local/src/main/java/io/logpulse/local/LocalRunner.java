@@ -11,6 +11,7 @@ import io.logpulse.job.JobSources;
 import io.logpulse.job.LogpulseJob;
 import io.logpulse.local.generator.GeneratorFunction;
 import io.logpulse.local.generator.GeneratorSettings;
+import io.logpulse.local.generator.GroundTruth;
 import io.logpulse.local.generator.WorkloadGenerator;
 import io.logpulse.replay.RecordingFiles;
 import io.logpulse.schema.SourceRecord;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -123,7 +123,7 @@ public final class LocalRunner {
             outputPath,
             filePrefix,
             JobCounters.totals(),
-            plan.generator() == null ? List.of() : plan.generator().plannedIncidents());
+            plan.generator() == null ? GroundTruth.NONE : plan.generator().groundTruth());
     summary.print(console);
     if (stopped != null) {
       stopped.print(console, config.explicitValues(), streaming);

@@ -2,8 +2,9 @@ package io.logpulse.local;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import io.logpulse.detect.MetricKind;
+import io.logpulse.local.generator.GroundTruth;
 import io.logpulse.local.generator.Incident;
-import io.logpulse.local.generator.PlantedChange;
+import io.logpulse.local.generator.NoiseEvent;
 import io.logpulse.metrics.LatencySketches;
 import io.logpulse.parquet.ParquetTables;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.apache.flink.core.fs.Path;
  * @param services one line per account and service, sorted
  * @param anomalies one line per anomaly, by start
  * @param incidents the incidents table at each incident's latest revision
- * @param planted the incidents the generator planted; empty for other sources
+ * @param truth what the generator planted (incidents, noise, service-days); {@link
+ *     GroundTruth#NONE} for other sources
  * @param metricFiles committed metrics files read
  * @param counters the job's own counters at the end of the run
  * @param outputPath where the tables are
@@ -41,7 +43,7 @@ public record RunSummary(
     List<ServiceLine> services,
     List<AnomalyLine> anomalies,
     IncidentReport incidents,
-    List<Incident> planted,
+    GroundTruth truth,
     int metricFiles,
     Map<String, Long> counters,
     String outputPath) {
@@ -51,7 +53,7 @@ public record RunSummary(
 
   static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter SECONDS =
+  static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /**
@@ -112,9 +114,24 @@ public record RunSummary(
     }
   }
 
+  /** The incidents the generator planted, in start order; empty for other sources. */
+  public List<Incident> planted() {
+    return truth.incidents();
+  }
+
+  /** The noise events the generator planted, in start order; empty for other sources. */
+  public List<NoiseEvent> noise() {
+    return truth.noise();
+  }
+
+  /** How the run's incidents did against what the generator planted. */
+  public IncidentReport.Evaluation evaluation() {
+    return incidents.evaluate(truth);
+  }
+
   /** Reads the service-level series of the metrics table written with {@code filePrefix}. */
   public static RunSummary read(
-      String outputPath, String filePrefix, Map<String, Long> counters, List<Incident> planted)
+      String outputPath, String filePrefix, Map<String, Long> counters, GroundTruth truth)
       throws IOException {
     Map<String, GenericRecord> latest = new HashMap<>();
     List<Path> files =
@@ -154,7 +171,7 @@ public record RunSummary(
         List.copyOf(lines),
         readAnomalies(outputPath, filePrefix),
         IncidentReport.read(outputPath, filePrefix),
-        List.copyOf(planted),
+        truth,
         files.size(),
         Map.copyOf(counters),
         outputPath);
@@ -251,10 +268,10 @@ public record RunSummary(
         });
     out.println(
         deadLetters.isEmpty() ? "dead letters: none" : "dead letters by reason: " + deadLetters);
-    List<Incident> bursts = planted;
+    List<Incident> bursts = truth.incidents();
     printAnomalies(out, bursts);
-    printPlanted(out, bursts);
-    incidents.print(out, bursts);
+    PlantedLines.print(out, anomalies, truth);
+    incidents.print(out, truth);
     out.println();
     out.println(
         "Parquet tables: " + outputPath + " (" + metricFiles + " metrics files from this run)");
@@ -314,36 +331,6 @@ public record RunSummary(
     }
     if (anomalies.size() > MAX_ANOMALY_LINES) {
       out.println("  ... and " + (anomalies.size() - MAX_ANOMALY_LINES) + " more");
-    }
-  }
-
-  /**
-   * One line per planted incident: what went wrong, the change planted before it (and how late
-   * CloudTrail delivered it), and whether an anomaly found it.
-   */
-  void printPlanted(PrintStream out, List<Incident> bursts) {
-    if (bursts.isEmpty()) {
-      return;
-    }
-    out.println("incidents the generator planted:");
-    for (Incident burst : bursts) {
-      boolean found = anomalies.stream().anyMatch(a -> a.plantedBurst(List.of(burst)) != null);
-      PlantedChange change = burst.plantedChange();
-      out.printf(
-          "  %s %s %s %s for %d min %s after %s by %s at %s (delivered %d min later): %s%n",
-          burst.account(),
-          burst.service(),
-          burst.problem(),
-          burst.start(),
-          Duration.between(burst.start(), burst.end()).toMinutes(),
-          burst.problem() == Incident.Problem.ERRORS
-              ? String.format("at %.0f%% errors", burst.errorRate() * 100)
-              : String.format("at %.1fx latency", burst.latencyFactor()),
-          burst.change(),
-          change.role(),
-          SECONDS.format(change.time()),
-          change.deliveryLag().toMinutes(),
-          found ? "found" : "no anomaly");
     }
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code decode}, {@code parse}, {@code detect}, {@code evaluate} and {@code config} commands
- * follow DESIGN.md's contract.
+ * The {@code decode}, {@code parse}, {@code detect}, {@code evaluate-detectors} and {@code config}
+ * commands follow DESIGN.md's contract.
  */
 class CliCommandsTest {
 
@@ -197,16 +197,16 @@ class CliCommandsTest {
   }
 
   @Test
-  void evaluateOfAnUnknownFamilyIsAUsageError() {
-    Run result = run("evaluate", "--families", "no-such-family");
+  void evaluateDetectorsOfAnUnknownFamilyIsAUsageError() {
+    Run result = run("evaluate-detectors", "--families", "no-such-family");
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains("no scenario of the families [no-such-family]");
   }
 
   @Test
-  void evaluatePrintsPrecisionRecallAndDelayPerDetectorAndPerFamily() {
-    Run result = run("evaluate", "--seeds", "101", "--families", "spikes");
+  void evaluateDetectorsPrintsPrecisionRecallAndDelayPerDetectorAndPerFamily() {
+    Run result = run("evaluate-detectors", "--seeds", "101", "--families", "spikes");
 
     assertThat(result.exit()).isZero();
     assertThat(result.out())
@@ -215,5 +215,13 @@ class CliCommandsTest {
             "(?m)^\\| seasonal \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| [01]\\.\\d\\d \\|")
         .containsPattern("(?m)^\\| ensemble \\|")
         .containsPattern("(?m)^\\| spikes \\| \\d+ \\| [1-9]\\d* \\|");
+  }
+
+  @Test
+  void evaluateOfAnInvalidDurationIsAUsageError() {
+    Run result = run("evaluate", "--duration", "a while");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("invalid duration 'a while'");
   }
 }

@@ -2,7 +2,9 @@ package io.logpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logpulse.local.generator.GroundTruth;
 import io.logpulse.local.generator.Incident;
+import io.logpulse.local.generator.NoiseEvent;
 import io.logpulse.local.generator.PlantedChange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +25,7 @@ class RunSummaryTest {
         "checkout",
         "111111111111",
         problem,
+        Incident.Cause.DEPLOY,
         BURST,
         BURST.plusSeconds(8 * 60),
         errorRate,
@@ -41,16 +44,28 @@ class RunSummaryTest {
   private static String printed(List<RunSummary.AnomalyLine> anomalies) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new RunSummary(
-            List.of(), anomalies, new IncidentReport(List.of()), List.of(), 0, Map.of(), "out")
+            List.of(),
+            anomalies,
+            new IncidentReport(List.of()),
+            GroundTruth.NONE,
+            0,
+            Map.of(),
+            "out")
         .printAnomalies(new PrintStream(bytes, true, StandardCharsets.UTF_8), BURSTS);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private static String planted(List<RunSummary.AnomalyLine> anomalies, Incident incident) {
+    return planted(anomalies, incident, List.of());
+  }
+
+  private static String planted(
+      List<RunSummary.AnomalyLine> anomalies, Incident incident, List<NoiseEvent> noise) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new RunSummary(
-            List.of(), anomalies, new IncidentReport(List.of()), List.of(), 0, Map.of(), "out")
-        .printPlanted(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(incident));
+    PlantedLines.print(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        anomalies,
+        new GroundTruth(List.of(incident), noise, 1));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
@@ -174,10 +189,40 @@ class RunSummaryTest {
         .isEqualTo(
             "incidents the generator planted:"
                 + System.lineSeparator()
-                + "  111111111111 checkout LATENCY 2026-11-21T23:26:56Z for 8 min at 4.2x latency"
-                + " after UpdateService checkout by ci-deploy at 23:23:56 (delivered 12 min"
+                + "  111111111111 checkout LATENCY 2026-11-21T23:26:56Z for 8 min at 4.2x latency,"
+                + " deploy: after UpdateService checkout by ci-deploy at 23:23:56 (delivered 12 min"
                 + " later): no anomaly"
                 + System.lineSeparator());
-    assertThat(planted(List.of(), BURSTS.get(0))).contains(" ERRORS ", " at 20% errors after ");
+    assertThat(planted(List.of(), BURSTS.get(0)))
+        .contains(" ERRORS ", " at 20% errors, deploy: after ");
+  }
+
+  @Test
+  void anOutageSaysItsRightAnswerIsNoSuspectAndThePlantedNoiseIsCountedByKind() {
+    Incident outage =
+        new Incident(
+            "payments-fn",
+            "222222222222",
+            Incident.Problem.ERRORS,
+            Incident.Cause.NO_CHANGE,
+            BURST,
+            BURST.plusSeconds(600),
+            0.2,
+            2.5,
+            null,
+            List.of());
+    NoiseEvent blip =
+        new NoiseEvent(
+            NoiseEvent.Kind.LATENCY_BLIP,
+            "111111111111",
+            "checkout",
+            BURST,
+            BURST.plusSeconds(30),
+            8);
+
+    assertThat(planted(List.of(), outage, List.of(blip, blip)))
+        .contains(
+            "at 20% errors, no-change: no change before it (right answer: no suspect): no anomaly",
+            "noise the generator planted (normal, not incidents): {latency-blip=2}");
   }
 }

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate, the benchmarks,
- * fill-kinesis and config.
+ * The {@code logpulse} command line: run, replay, decode, parse, detect, evaluate,
+ * evaluate-detectors, the benchmarks, fill-kinesis and config.
  */
 @Command(
     name = "logpulse",
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       DetectCommand.class,
       EvaluateCommand.class,
+      EvaluateDetectorsCommand.class,
       BenchCommand.class,
       FillKinesisCommand.class,
       RecordCommand.class,

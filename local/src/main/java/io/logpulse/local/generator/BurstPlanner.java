@@ -1,5 +1,6 @@
 package io.logpulse.local.generator;
 
+import io.logpulse.local.generator.Incident.Cause;
 import io.logpulse.local.generator.Incident.Problem;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +14,17 @@ import java.util.SplittableRandom;
  * detectors are still learning what normal is, each in its own equal slice of the rest so that
  * incidents never overlap, neither with each other nor with the changes planted before them.
  *
- * <p>Scenarios are not drawn uniformly: they follow the cycle deploy, deploy, configuration from a
- * seeded position, so any three consecutive incidents (a default three-hour run) include deploys
- * followed by errors and a configuration edit followed by a latency rise. Deploys walk through
- * {@link Scenario#DEPLOYS} from a seeded offset.
+ * <p>Scenarios are not drawn uniformly: they follow the cycle of the five kinds of cause (deploy,
+ * parameter, IAM, network, no change: {@link Cause}) from a seeded position, so any five
+ * consecutive incidents hold one of each and a default three-hour run three different ones. Each
+ * kind walks through its {@link Scenario#of scenarios} from a seeded offset.
  *
- * <p>Each incident's planted change is made 2 to 6 minutes before it; the same-account decoy 1 to 3
- * minutes before the planted change (further from the incident, of a service without logs); the
- * cross-account decoy between the planted change and the incident (closer to it). CloudTrail
- * delivers every change after {@link Estate#CLOUDTRAIL_LAG_MILLIS}, except one planted change per
- * run, delivered after {@link #EXTRA_LATE_MILLIS}. Changes are made on whole seconds, as
- * CloudTrail's eventTime records them.
+ * <p>Each incident's planted change is made 2 to 6 minutes before it (a dependency outage has none,
+ * but its decoys are placed as if it had); the same-account decoy 1 to 3 minutes before the planted
+ * change (further from the incident, of another service); the cross-account decoy between the
+ * planted change and the incident (closer to it). CloudTrail delivers every change after {@link
+ * Estate#CLOUDTRAIL_LAG_MILLIS}, except one planted change per run, delivered after {@link
+ * #EXTRA_LATE_MILLIS}. Changes are made on whole seconds, as CloudTrail's eventTime records them.
  */
 final class BurstPlanner {
 
@@ -43,8 +44,8 @@ final class BurstPlanner {
   /** The earliest a planted change (the same-account decoy) is made before its incident. */
   private static final long CHANGES_LEAD_MILLIS = 9 * 60_000L;
 
-  /** Length of the deploy, deploy, configuration cycle. */
-  private static final int CYCLE = 3;
+  /** The cycle of causes, in order. */
+  private static final Cause[] CYCLE = Cause.values();
 
   private BurstPlanner() {}
 
@@ -56,18 +57,22 @@ final class BurstPlanner {
     long maxLength = Math.max(60_000L, Math.min(15 * 60_000L, runMillis / 4));
     long minLength = Math.min(5 * 60_000L, maxLength);
     long slice = (runMillis - lead - margin) / count;
-    int cyclePosition = rng.nextInt(CYCLE);
-    int deployOffset = rng.nextInt(Scenario.DEPLOYS.size());
+    int cyclePosition = rng.nextInt(CYCLE.length);
+    int scenarioOffset = rng.nextInt(Scenario.DEPLOYS.size());
     int extraLate = rng.nextInt(count);
+    for (int k = 0;
+        k < count && CYCLE[(cyclePosition + extraLate) % CYCLE.length] == Cause.NO_CHANGE;
+        k++) {
+      extraLate = (extraLate + 1) % count;
+    }
 
     List<Incident> incidents = new ArrayList<>();
-    int deploys = 0;
-    int configurations = 0;
+    int[] used = new int[CYCLE.length];
     for (int i = 0; i < count; i++) {
+      Cause cause = CYCLE[(cyclePosition + i) % CYCLE.length];
+      List<Scenario> scenarios = Scenario.of(cause);
       Scenario scenario =
-          (cyclePosition + i) % CYCLE == CYCLE - 1
-              ? Scenario.CONFIGURATIONS.get(configurations++ % Scenario.CONFIGURATIONS.size())
-              : Scenario.DEPLOYS.get((deployOffset + deploys++) % Scenario.DEPLOYS.size());
+          scenarios.get((scenarioOffset + used[cause.ordinal()]++) % scenarios.size());
       long length = minLength + rng.nextLong(maxLength - minLength + 1);
       long earliest = lead + i * slice + Math.min(CHANGES_LEAD_MILLIS, slice - length);
       long latest = lead + (i + 1) * slice - length;
@@ -87,6 +92,11 @@ final class BurstPlanner {
     long otherMs =
         seconds(changeMs + (long) ((startMs - changeMs) * (0.3 + 0.5 * rng.nextDouble())));
     boolean errors = scenario.problem() == Problem.ERRORS;
+    PlantedChange cause =
+        scenario.call() == null
+            ? null
+            : CloudTrailChanges.plant(
+                scenario.call(), scenario.account(), scenario.resource(), changeMs, lag);
     double errorRate =
         errors
             ? Math.round((0.10 + rng.nextDouble() * 0.20) * 1000) / 1000d
@@ -98,21 +108,25 @@ final class BurstPlanner {
         scenario.service(),
         scenario.account(),
         scenario.problem(),
+        scenario.cause(),
         from,
         to,
         errorRate,
         latencyFactor,
-        CloudTrailEvents.plant(
-            scenario.call(), scenario.account(), scenario.resource(), changeMs, lag),
+        cause,
         List.of(
-            CloudTrailEvents.plant(
+            CloudTrailChanges.plant(
                 scenario.decoyCall(),
                 scenario.account(),
                 scenario.decoyResource(),
                 decoyMs,
                 normal),
-            CloudTrailEvents.plant(
-                scenario.call(), scenario.otherAccount(), scenario.resource(), otherMs, normal)));
+            CloudTrailChanges.plant(
+                scenario.otherCall(),
+                scenario.otherAccount(),
+                scenario.otherResource(),
+                otherMs,
+                normal)));
   }
 
   private static long seconds(long epochMillis) {

@@ -1,7 +1,5 @@
 package io.logpulse.local.generator;
 
-import java.time.Instant;
-import java.util.Base64;
 import java.util.SplittableRandom;
 
 /**
@@ -11,22 +9,19 @@ import java.util.SplittableRandom;
  * responseElements, requestID, eventID, readOnly, eventType and recipientAccountId.
  *
  * <p>Background activity is mostly read-only Describe/Get/List calls with some routine mutations;
- * {@link #writeChange} writes a planted change (an incident's cause or a decoy) with the request
- * parameters and response elements its API logs: a Lambda code update answers with the function's
- * configuration, an ECS service update with the service, a stack update with the stack id, an SSM
- * parameter write with the new version (the value itself is never logged).
+ * {@link CloudTrailChanges} writes the planted changes through {@link #write}.
  */
 final class CloudTrailEvents {
 
   /** Appends the JSON of requestParameters (or responseElements) for one call. */
   @FunctionalInterface
-  private interface Params {
+  interface Params {
     void append(StringBuilder sb, SplittableRandom rng);
   }
 
-  private record Call(String source, String name, boolean readOnly, Params request) {}
+  record Call(String source, String name, boolean readOnly, Params request) {}
 
-  private record Principal(String role, String session, String userAgent, String sourceIp) {}
+  record Principal(String role, String session, String userAgent, String sourceIp) {}
 
   private static final Call[] READS = {
     new Call(
@@ -106,15 +101,15 @@ final class CloudTrailEvents {
   };
 
   /** The response of a routine write that returns nothing but success. */
-  private static final Params RETURNED_TRUE = params("{\"_return\":true}");
+  static final Params RETURNED_TRUE = params("{\"_return\":true}");
 
   /** The CI role that deploys; the first principal. */
-  private static final int CI = 0;
+  static final int CI = 0;
 
   /** A person signed in through IAM Identity Center, using the console; the second principal. */
-  private static final int HUMAN = 1;
+  static final int HUMAN = 1;
 
-  private static final Principal[] PRINCIPALS = {
+  static final Principal[] PRINCIPALS = {
     new Principal(
         "ci-deploy",
         "gitlab-runner",
@@ -148,179 +143,11 @@ final class CloudTrailEvents {
     write(sb, rng, time, account, region, principal, call, call.readOnly() ? null : RETURNED_TRUE);
   }
 
-  /**
-   * A change made with {@code call} on {@code resource} at {@code time}: deploys by the CI role,
-   * configuration edits by a person in the console.
-   */
-  static PlantedChange plant(
-      ChangeCall call, String account, String resource, long time, long deliveryLagMillis) {
-    return new PlantedChange(
-        account,
-        call.eventSource,
-        call.eventName,
-        resource,
-        principal(call).role(),
-        Instant.ofEpochMilli(time),
-        Instant.ofEpochMilli(time + deliveryLagMillis));
-  }
-
-  /** The event of a planted change, made at its time. */
-  static void writeChange(
-      StringBuilder sb, SplittableRandom rng, PlantedChange change, String region) {
-    ChangeCall api = ChangeCall.of(change);
-    long time = change.time().toEpochMilli();
-    String account = change.account();
-    String name = change.resource();
-    Params request;
-    Params response;
-    switch (api) {
-      case LAMBDA_CODE -> {
-        request =
-            (b, r) ->
-                Text.hex(
-                        b.append("{\"functionName\":\"")
-                            .append(name)
-                            .append("\",\"publish\":true,\"dryRun\":false,")
-                            .append("\"s3Bucket\":\"artifacts-example\",\"s3Key\":\"")
-                            .append(name)
-                            .append('/'),
-                        r,
-                        12)
-                    .append(".zip\"}");
-        response = (b, r) -> lambdaFunction(b, r, time, account, region, name);
-      }
-      case ECS_SERVICE -> {
-        String cluster = Estate.ecsCluster(account);
-        int revision = 40 + rng.nextInt(60);
-        request =
-            (b, r) ->
-                b.append("{\"cluster\":\"")
-                    .append(cluster)
-                    .append("\",\"service\":\"")
-                    .append(name)
-                    .append("\",\"taskDefinition\":\"")
-                    .append(name)
-                    .append(':')
-                    .append(revision)
-                    .append("\",\"forceNewDeployment\":false}");
-        response = (b, r) -> ecsService(b, r, account, region, cluster, name, revision);
-      }
-      case STACK -> {
-        request = (b, r) -> stackUpdate(b, r, name);
-        response =
-            (b, r) -> stackArn(b.append("{\"stackId\":\""), account, region, name).append("\"}");
-      }
-      case PARAMETER -> {
-        request =
-            (b, r) ->
-                b.append("{\"name\":\"")
-                    .append(name)
-                    .append("\",\"type\":\"String\",\"overwrite\":true}");
-        response =
-            (b, r) ->
-                b.append("{\"version\":")
-                    .append(2 + r.nextInt(30))
-                    .append(",\"tier\":\"Standard\"}");
-      }
-      default -> throw new IllegalStateException(api.name());
-    }
-    write(
-        sb,
-        rng,
-        time,
-        account,
-        region,
-        principal(api),
-        new Call(api.eventSource, api.eventName, false, request),
-        response);
-  }
-
-  private static Principal principal(ChangeCall call) {
-    return PRINCIPALS[call.deploy ? CI : HUMAN];
-  }
-
-  /** UpdateFunctionCode's response: the function's configuration, its update in progress. */
-  private static StringBuilder lambdaFunction(
-      StringBuilder sb,
-      SplittableRandom rng,
-      long time,
-      String account,
-      String region,
-      String function) {
-    sb.append("{\"functionName\":\"")
-        .append(function)
-        .append("\",\"functionArn\":\"arn:aws:lambda:");
-    sb.append(region).append(':').append(account).append(":function:").append(function);
-    sb.append("\",\"runtime\":\"nodejs20.x\",\"role\":\"arn:aws:iam::").append(account);
-    sb.append(":role/").append(function).append("-role\",\"handler\":\"index.handler\"");
-    sb.append(",\"codeSize\":").append(2_000_000 + rng.nextInt(3_000_000));
-    sb.append(",\"description\":\"\",\"timeout\":6,\"memorySize\":512,\"lastModified\":\"");
-    Text.isoMillis(sb, time).setLength(sb.length() - 1);
-    byte[] sha = new byte[32];
-    rng.nextBytes(sha);
-    sb.append("+0000\",\"codeSha256\":\"").append(Base64.getEncoder().encodeToString(sha));
-    sb.append("\",\"version\":\"").append(10 + rng.nextInt(90));
-    sb.append("\",\"tracingConfig\":{\"mode\":\"PassThrough\"},\"revisionId\":\"");
-    Text.uuid(sb, rng).append("\",\"state\":\"Active\",\"lastUpdateStatus\":\"InProgress\"");
-    sb.append(",\"lastUpdateStatusReason\":\"The function is being created.\"");
-    sb.append(",\"lastUpdateStatusReasonCode\":\"Creating\",\"packageType\":\"Zip\"");
-    return sb.append(",\"architectures\":[\"x86_64\"]}");
-  }
-
-  /** UpdateService's response: the service, its new deployment rolling out next to the old one. */
-  private static StringBuilder ecsService(
-      StringBuilder sb,
-      SplittableRandom rng,
-      String account,
-      String region,
-      String cluster,
-      String service,
-      int revision) {
-    String arn = "arn:aws:ecs:" + region + ":" + account + ":";
-    int desired = 2 + rng.nextInt(5);
-    sb.append("{\"service\":{\"serviceArn\":\"").append(arn).append("service/").append(cluster);
-    sb.append('/').append(service).append("\",\"serviceName\":\"").append(service);
-    sb.append("\",\"clusterArn\":\"").append(arn).append("cluster/").append(cluster);
-    sb.append("\",\"taskDefinition\":\"").append(arn).append("task-definition/").append(service);
-    sb.append(':').append(revision).append("\",\"desiredCount\":").append(desired);
-    sb.append(",\"runningCount\":").append(desired).append(",\"pendingCount\":0");
-    sb.append(",\"launchType\":\"FARGATE\",\"platformVersion\":\"LATEST\",\"status\":\"ACTIVE\"");
-    sb.append(",\"deployments\":[");
-    for (int i = 0; i < 2; i++) {
-      sb.append(i == 0 ? "{\"id\":\"ecs-svc/" : ",{\"id\":\"ecs-svc/");
-      Text.pad(sb, rng.nextLong(1_000_000_000_000_000_000L), 19);
-      sb.append("\",\"status\":\"").append(i == 0 ? "PRIMARY" : "ACTIVE");
-      sb.append("\",\"taskDefinition\":\"").append(arn).append("task-definition/");
-      sb.append(service).append(':').append(revision - i).append("\",\"desiredCount\":");
-      sb.append(desired).append(",\"runningCount\":").append(i == 0 ? 0 : desired);
-      sb.append(",\"rolloutState\":\"").append(i == 0 ? "IN_PROGRESS" : "COMPLETED").append("\"}");
-    }
-    return sb.append("]}}");
-  }
-
-  /** UpdateStack's request: a new template and image tag, the other parameters kept. */
-  private static StringBuilder stackUpdate(StringBuilder sb, SplittableRandom rng, String stack) {
-    sb.append("{\"stackName\":\"").append(stack);
-    sb.append("\",\"templateURL\":\"https://artifacts-example.s3.eu-west-1.amazonaws.com/");
-    Text.hex(sb.append(stack).append('/'), rng, 12).append(".yaml\",\"parameters\":[");
-    Text.hex(sb.append("{\"parameterKey\":\"ImageTag\",\"parameterValue\":\""), rng, 12);
-    sb.append("\"},{\"parameterKey\":\"Stage\",\"usePreviousValue\":true}]");
-    return sb.append(",\"capabilities\":[\"CAPABILITY_IAM\",\"CAPABILITY_AUTO_EXPAND\"]}");
-  }
-
-  /** A stack's id, the same for every update of the stack in one account. */
-  private static StringBuilder stackArn(
-      StringBuilder sb, String account, String region, String stack) {
-    sb.append("arn:aws:cloudformation:").append(region).append(':').append(account);
-    sb.append(":stack/").append(stack).append('/');
-    return Text.uuid(sb, new SplittableRandom((account + stack).hashCode()));
-  }
-
-  private static Params params(String json) {
+  static Params params(String json) {
     return (sb, rng) -> sb.append(json);
   }
 
-  private static void write(
+  static void write(
       StringBuilder sb,
       SplittableRandom rng,
       long time,

@@ -23,7 +23,7 @@ final class CloudTrailProfile implements LogProfile {
 
   /** Writes a planted change, timestamped when it was made. */
   void writeChange(PlantedChange change, Unit unit, LogLines out) {
-    CloudTrailEvents.writeChange(out.begin(change.time().toEpochMilli()), unit.rng, change, region);
+    CloudTrailChanges.write(out.begin(change.time().toEpochMilli()), unit.rng, change, region);
     out.commit();
   }
 }

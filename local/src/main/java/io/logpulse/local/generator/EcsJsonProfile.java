@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * A JVM service on ECS that logs one structured JSON line per HTTP request (level, message, method,
  * path with ids, status, latency_ms, request_id, service) and, for some failures, an extra ERROR
- * line whose {@code stack_trace} field holds a multi-line Java stack trace.
+ * line whose {@code stack_trace} field holds a multi-line Java stack trace. A quiet service's units
+ * are mostly background work (a scheduled sweep), logged as a line with no status or latency.
  */
 final class EcsJsonProfile implements LogProfile {
 
@@ -13,10 +14,24 @@ final class EcsJsonProfile implements LogProfile {
 
   private final String service;
   private final double medianLatencyMs;
+  private final double requestShare;
 
   EcsJsonProfile(String service, double medianLatencyMs) {
+    this(service, medianLatencyMs, 1);
+  }
+
+  /**
+   * @param requestShare the share of units that are HTTP requests; the others are background work
+   */
+  EcsJsonProfile(String service, double medianLatencyMs, double requestShare) {
     this.service = service;
     this.medianLatencyMs = medianLatencyMs;
+    this.requestShare = requestShare;
+  }
+
+  @Override
+  public double requestShare() {
+    return requestShare;
   }
 
   @Override
@@ -27,6 +42,14 @@ final class EcsJsonProfile implements LogProfile {
   @Override
   public void write(Unit unit, LogLines out) {
     SplittableRandom rng = unit.rng;
+    if (requestShare < 1 && !unit.forceError && rng.nextDouble() >= requestShare) {
+      StringBuilder line = out.begin(unit.timestamp);
+      header(line, unit.timestamp, "INFO");
+      line.append(",\"logger\":\"com.example.shop.").append(service).append(".Sweeper\"");
+      line.append(",\"message\":\"sweep done: ").append(rng.nextInt(12)).append(" pending\"}");
+      out.commit();
+      return;
+    }
     int route = rng.nextInt(10);
     boolean health = route == 0;
     String method;
@@ -51,7 +74,7 @@ final class EcsJsonProfile implements LogProfile {
       path(err, route, new SplittableRandom(pathSeed)).append('"');
       err.append(",\"request_id\":\"");
       Text.uuid(err, new SplittableRandom(requestIdSeed)).append("\",\"stack_trace\":");
-      Text.jsonString(err, StackTraces.pick(rng, unit.failing())).append('}');
+      Text.jsonString(err, StackTraces.pick(rng, unit.regression())).append('}');
       out.commit();
     }
 

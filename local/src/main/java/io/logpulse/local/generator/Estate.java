@@ -3,11 +3,13 @@ package io.logpulse.local.generator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The simulated AWS estate: three member accounts, each running some of the services (not all of
- * them everywhere), plus an organization CloudTrail trail delivering every account's events into
- * the platform account's log group. Sixteen log streams in all.
+ * them everywhere), busy ones and a genuinely quiet one ({@code returns}, a few requests a minute),
+ * plus an organization CloudTrail trail delivering every account's events into the platform
+ * account's log group. Seventeen log streams in all.
  */
 final class Estate {
 
@@ -18,6 +20,35 @@ final class Estate {
 
   /** CloudTrail delivers an API call's event this long after the call. */
   static final long CLOUDTRAIL_LAG_MILLIS = 5 * 60_000L;
+
+  /** The EC2 instance of the platform account's nginx, which is also its log stream. */
+  static final String NGINX_INSTANCE = "i-0a1b2c3d4e5f60718";
+
+  /** The Auto Scaling group of the platform account's nginx instances. */
+  static final String NGINX_ASG = "web-asg";
+
+  /** The security groups changes name, in every account. */
+  private static final List<String> SECURITY_GROUPS =
+      List.of("web-alb-sg", "web-nginx-tasks-sg", "recommendations-sg");
+
+  /** How a service runs, which decides the calls that change it. */
+  enum Platform {
+    ECS,
+    LAMBDA,
+    API_STACK,
+    EC2;
+
+    /** The platform of a service, from its log group. */
+    static Platform of(String logGroup) {
+      if (logGroup.startsWith("/aws/lambda/")) {
+        return LAMBDA;
+      }
+      if (logGroup.startsWith("/aws/apigateway/")) {
+        return API_STACK;
+      }
+      return logGroup.startsWith("/aws/ec2/") ? EC2 : ECS;
+    }
+  }
 
   private Estate() {}
 
@@ -30,6 +61,23 @@ final class Estate {
       case PAYMENTS -> "payments";
       default -> "platform";
     };
+  }
+
+  /** The id of a security group of an account: the same for every change of the group. */
+  static String securityGroupId(String account, String name) {
+    return Text.hex(
+            new StringBuilder("sg-0"), new SplittableRandom((account + name).hashCode()), 16)
+        .toString();
+  }
+
+  /** The name of a security group of an account from its id, or null for an unknown group. */
+  static String securityGroupName(String account, String groupId) {
+    for (String name : SECURITY_GROUPS) {
+      if (securityGroupId(account, name).equals(groupId)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** The log streams, in a fixed order: a stream's position is its stream index. */
@@ -131,7 +179,14 @@ final class Estate {
             inventory,
             4));
     streams.add(
-        app(PLATFORM, "/aws/ec2/web/nginx/access", "i-0a1b2c3d4e5f60718", "nginx", web, 12));
+        app(
+            SHOP,
+            "/ecs/returns",
+            "returns/returns/7c6d5e4f3a2b41c0d9e8f7a6b5c4d3e2",
+            "returns",
+            new EcsJsonProfile("returns", 60, 0.25),
+            0.2));
+    streams.add(app(PLATFORM, "/aws/ec2/web/nginx/access", NGINX_INSTANCE, "nginx", web, 12));
     streams.add(
         app(
             PLATFORM,

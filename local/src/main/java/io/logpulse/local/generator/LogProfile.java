@@ -17,6 +17,11 @@ interface LogProfile extends Serializable {
     return 1;
   }
 
+  /** The share of units that are requests (with a status or latency); the rest is other work. */
+  default double requestShare() {
+    return 1;
+  }
+
   /** Writes the log events of one unit of work. */
   void write(Unit unit, LogLines out);
 }

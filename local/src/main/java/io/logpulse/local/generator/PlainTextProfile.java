@@ -13,6 +13,11 @@ final class PlainTextProfile implements LogProfile {
   private static final String[] THREADS = {"main", "pool-2-thread-1", "pool-2-thread-2", "sync-1"};
 
   @Override
+  public double requestShare() {
+    return 0;
+  }
+
+  @Override
   public void write(Unit unit, LogLines out) {
     SplittableRandom rng = unit.rng;
     double u = rng.nextDouble();
@@ -23,7 +28,9 @@ final class PlainTextProfile implements LogProfile {
     switch (level) {
       case "ERROR" -> {
         line.append("c.e.i.StockSync - stock sync failed for warehouse wh-");
-        line.append(1 + rng.nextInt(6)).append('\n').append(StackTraces.pick(rng, unit.failing()));
+        line.append(1 + rng.nextInt(6))
+            .append('\n')
+            .append(StackTraces.pick(rng, unit.regression()));
       }
       case "WARN " -> {
         line.append("c.e.Inventory - stock low for sku SKU-").append(10_000 + rng.nextInt(90_000));

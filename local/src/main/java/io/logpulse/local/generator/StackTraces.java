@@ -62,15 +62,44 @@ final class StackTraces {
           + "\tat com.example.shop.checkout.CheckoutService.confirm(CheckoutService.java:137)\n"
           + "\t... 61 common frames omitted";
 
+  /**
+   * What a service logs once a policy it relies on is detached from its role: every call needing
+   * the policy is denied.
+   */
+  static final String ACCESS_DENIED =
+      "software.amazon.awssdk.services.dynamodb.model.DynamoDbException: User:"
+          + " arn:aws:sts::123456789012:assumed-role/inventory-task-role/8f0c2d4e6a"
+          + " is not authorized to perform: dynamodb:UpdateItem on resource:"
+          + " arn:aws:dynamodb:eu-west-1:123456789012:table/inventory because no"
+          + " identity-based policy allows the dynamodb:UpdateItem action"
+          + " (Service: DynamoDb, Status Code: 400, Request ID: 7KQ0B3VHM1R2S4T6U8V0W2X4Y6Z8A0B2,"
+          + " Error Code: AccessDeniedException)\n"
+          + "\tat software.amazon.awssdk.core.internal.http.CombinedResponseHandler"
+          + ".handleErrorResponse(CombinedResponseHandler.java:125)\n"
+          + "\tat software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient.updateItem"
+          + "(DefaultDynamoDbClient.java:6542)\n"
+          + "\tat com.example.shop.inventory.StockTable.decrement(StockTable.java:77)\n"
+          + "\t... 23 common frames omitted";
+
   private StackTraces() {}
 
+  /** The trace an incident's cause makes a service throw, or null when it throws nothing new. */
+  static String regression(Incident.Cause cause) {
+    return switch (cause) {
+      case DEPLOY -> REGRESSION;
+      case IAM -> ACCESS_DENIED;
+      default -> null;
+    };
+  }
+
   /**
-   * One of the stored traces, chosen by the random source; during an error burst, half of them are
-   * the {@link #REGRESSION}. Outside bursts it draws exactly as before, so runs keep their records.
+   * One of the stored traces, chosen by the random source; during an error burst whose cause throws
+   * something new, half of them are that {@code regression}. Without one it draws exactly as
+   * before, so runs keep their records.
    */
-  static String pick(SplittableRandom rng, boolean burst) {
-    if (burst && rng.nextBoolean()) {
-      return REGRESSION;
+  static String pick(SplittableRandom rng, String regression) {
+    if (regression != null && rng.nextBoolean()) {
+      return regression;
     }
     return TRACES[rng.nextInt(TRACES.length)];
   }

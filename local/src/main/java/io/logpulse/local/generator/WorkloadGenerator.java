@@ -14,10 +14,12 @@ import java.util.SplittableRandom;
 
 /**
  * The embedded synthetic workload: Kinesis records carrying CloudWatch Logs subscription envelopes
- * from a simulated estate of 16 log streams in three accounts (ECS JSON, Lambda, API Gateway,
+ * from a simulated estate of 17 log streams in three accounts (ECS JSON, Lambda, API Gateway,
  * nginx, plain text and CloudTrail), with a daily load curve, Poisson noise, heavy-tailed
  * latencies, seeded incidents with the CloudTrail changes that cause them and decoy changes around
- * them (see {@link BurstPlanner}), and a few late, very late, corrupt and control records.
+ * them (see {@link BurstPlanner}), a fleet's normal noise (latency blips, single errors, traffic
+ * surges, harmless changes: see {@link NoisePlanner}), and a few late, very late, corrupt and
+ * control records.
  *
  * <p>Record {@code index} belongs to tick {@code index / streams} and log stream {@code index %
  * streams}. Each record is a pure function of the settings and its index, drawn from its own random
@@ -43,6 +45,10 @@ public final class WorkloadGenerator implements Serializable {
   private final GeneratorSettings settings;
   private final List<LogStreamSpec> streams;
   private final List<Incident> incidents;
+  private final NoisePlanner.Plan noise;
+  private final NoiseEvent[][] effectsByStream;
+  private final boolean[] quietStreams;
+  private final double serviceDays;
   private final Map<Long, List<PlantedChange>> changesByRecord;
   private final long startMillis;
   private final long tickMillis;
@@ -58,6 +64,33 @@ public final class WorkloadGenerator implements Serializable {
     this.incidents =
         BurstPlanner.plan(
             new SplittableRandom(mix(settings.seed(), -1)), settings.start(), settings.duration());
+    this.noise =
+        NoisePlanner.plan(
+            new SplittableRandom(mix(settings.seed(), -2)),
+            streams,
+            settings.start(),
+            settings.duration(),
+            incidents);
+    this.effectsByStream = new NoiseEvent[streams.size()][];
+    this.quietStreams = new boolean[streams.size()];
+    List<NoisePlanner.Service> services = NoisePlanner.services(streams);
+    for (int i = 0; i < streams.size(); i++) {
+      LogStreamSpec stream = streams.get(i);
+      effectsByStream[i] =
+          noise.events().stream()
+              .filter(e -> e.kind() != NoiseEvent.Kind.HARMLESS_CHANGE)
+              .filter(e -> e.account().equals(stream.account()))
+              .filter(e -> e.service().equals(stream.service()))
+              .toArray(NoiseEvent[]::new);
+      quietStreams[i] =
+          services.stream()
+              .anyMatch(
+                  s ->
+                      s.quiet()
+                          && s.account().equals(stream.account())
+                          && s.service().equals(stream.service()));
+    }
+    this.serviceDays = services.size() * settings.duration().toMillis() / 86_400_000d;
     this.changesByRecord = changesByRecord();
   }
 
@@ -87,6 +120,21 @@ public final class WorkloadGenerator implements Serializable {
   /** The planted incidents, in start order. */
   public List<Incident> plannedIncidents() {
     return incidents;
+  }
+
+  /** The planted noise events, in start order. */
+  public List<NoiseEvent> plannedNoise() {
+    return noise.events();
+  }
+
+  /** The harmless changes among the noise, as CloudTrail records them. */
+  List<PlantedChange> harmlessChanges() {
+    return noise.changes();
+  }
+
+  /** Everything planted, with the run's service-days, to evaluate a run against. */
+  public GroundTruth groundTruth() {
+    return new GroundTruth(incidents, noise.events(), serviceDays);
   }
 
   /** What record {@code index} is meant to be: its payload kind and lateness. */
@@ -145,12 +193,16 @@ public final class WorkloadGenerator implements Serializable {
     writer.startData(index, rng.nextLong(), stream.owner(), stream.logGroup(), stream.logStream());
 
     LogProfile profile = stream.profile();
+    int streamIndex = (int) (index % streams.size());
+    NoiseEvent[] effects = effectsByStream[streamIndex];
+    long middle = windowStart + tickMillis / 2;
     double mean =
         stream.unitsPerSecond()
             * tickMillis
             / 1000d
-            * Traffic.diurnal(windowStart + tickMillis / 2)
-            * settings.trafficScale();
+            * Traffic.diurnal(middle)
+            * settings.trafficScale()
+            * surge(effects, middle);
     int maxUnits = MAX_EVENTS_PER_RECORD / profile.maxEventsPerUnit();
     int units = Math.max(1, Math.min(maxUnits, Traffic.poisson(rng, mean)));
     long[] times = local.times(units);
@@ -163,12 +215,26 @@ public final class WorkloadGenerator implements Serializable {
     unit.rng = rng;
     unit.stream = stream;
     unit.windowEnd = windowEnd;
+    unit.quiet = quietStreams[streamIndex];
+    NoiseEvent blip = null;
+    boolean singleError = false;
+    for (NoiseEvent effect : effects) {
+      if (effect.start().toEpochMilli() < windowEnd && effect.end().toEpochMilli() > windowStart) {
+        if (effect.kind() == NoiseEvent.Kind.LATENCY_BLIP) {
+          blip = effect;
+        } else if (effect.kind() == NoiseEvent.Kind.SINGLE_ERROR) {
+          singleError |= effect.start().toEpochMilli() >= windowStart;
+        }
+      }
+    }
     List<PlantedChange> changes = changesByRecord.getOrDefault(index, List.of());
     int nextChange = 0;
     for (int i = 0; i < units; i++) {
       unit.timestamp = times[i];
       nextChange = writeChanges(changes, nextChange, times[i], unit, profile, writer);
       unit.burst = burstAt(stream, times[i]);
+      unit.blip = blip != null && blip.covers(times[i]) ? blip : null;
+      unit.forceError = singleError && i == 0;
       profile.write(unit, writer);
     }
     writeChanges(changes, nextChange, Long.MAX_VALUE, unit, profile, writer);
@@ -193,34 +259,48 @@ public final class WorkloadGenerator implements Serializable {
     return i;
   }
 
+  /** The traffic factor of the surge on at {@code time}, or 1. */
+  private static double surge(NoiseEvent[] effects, long time) {
+    for (NoiseEvent effect : effects) {
+      if (effect.kind() == NoiseEvent.Kind.TRAFFIC_SURGE && effect.covers(time)) {
+        return effect.size();
+      }
+    }
+    return 1;
+  }
+
   /**
-   * Every planted change (causes and decoys) under the index of the CloudTrail record that delivers
-   * it: its account's stream, in the tick its delivery time falls in; in time order.
+   * Every planted change (causes, decoys and harmless changes) under the index of the CloudTrail
+   * record that delivers it: its account's stream, in the tick its delivery time falls in; in time
+   * order.
    */
   private Map<Long, List<PlantedChange>> changesByRecord() {
     Map<Long, List<PlantedChange>> byRecord = new HashMap<>();
+    List<PlantedChange> changes = new ArrayList<>(noise.changes());
     for (Incident incident : incidents) {
-      List<PlantedChange> changes = new ArrayList<>(incident.decoys());
-      changes.add(incident.plantedChange());
-      for (PlantedChange change : changes) {
-        long tick = Math.floorDiv(change.delivered().toEpochMilli() - startMillis, tickMillis);
-        if (tick < 0 || tick >= ticks) {
-          continue;
-        }
-        for (int stream = 0; stream < streams.size(); stream++) {
-          LogStreamSpec spec = streams.get(stream);
-          if (spec.profile() instanceof CloudTrailProfile
-              && spec.account().equals(change.account())) {
-            byRecord
-                .computeIfAbsent(tick * streams.size() + stream, k -> new ArrayList<>())
-                .add(change);
-          }
+      changes.addAll(incident.decoys());
+      if (incident.plantedChange() != null) {
+        changes.add(incident.plantedChange());
+      }
+    }
+    for (PlantedChange change : changes) {
+      long tick = Math.floorDiv(change.delivered().toEpochMilli() - startMillis, tickMillis);
+      if (tick < 0 || tick >= ticks) {
+        continue;
+      }
+      for (int stream = 0; stream < streams.size(); stream++) {
+        LogStreamSpec spec = streams.get(stream);
+        if (spec.profile() instanceof CloudTrailProfile
+            && spec.account().equals(change.account())) {
+          byRecord
+              .computeIfAbsent(tick * streams.size() + stream, k -> new ArrayList<>())
+              .add(change);
         }
       }
     }
     byRecord.replaceAll(
-        (index, changes) ->
-            changes.stream().sorted(Comparator.comparing(PlantedChange::time)).toList());
+        (index, planted) ->
+            planted.stream().sorted(Comparator.comparing(PlantedChange::time)).toList());
     return byRecord;
   }
 
