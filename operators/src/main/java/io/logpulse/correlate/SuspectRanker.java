@@ -25,9 +25,13 @@ import java.util.Set;
  *       services aside) counts 0.6 times.
  * </ul>
  *
- * {@code score = prior × (0.35 proximity + 0.65 affinity) × region}, halved for failed calls, which
- * changed nothing but show someone tried. The prior scales the evidence rather than adding to it,
- * so bookkeeping that names the service (a log group's retention, a tag) does not outrank the
+ * A change with no affinity at all (it names only other services' resources and reaches no further)
+ * is no candidate: a deploy of another service seconds before an outage is a coincidence, not a
+ * cause, and an incident whose impact no change explains names no suspect.
+ *
+ * <p>{@code score = prior × (0.35 proximity + 0.65 affinity) × region}, halved for failed calls,
+ * which changed nothing but show someone tried. The prior scales the evidence rather than adding to
+ * it, so bookkeeping that names the service (a log group's retention, a tag) does not outrank the
  * deploy that broke it. Each change is scored on its own, so merging a late change into an
  * incident's ranked list is the same as ranking all changes again.
  */
@@ -80,6 +84,11 @@ final class SuspectRanker implements Serializable {
     ChangeReach.Reach reach = ChangeReach.of(change);
     double affinityScore =
         reach == null ? match.score() : 1 - (1 - match.score()) * (1 - reach.affinity());
+    if (affinityScore <= 0) {
+      // It names resources, none of them the service's, and reaches no further: another
+      // service's change. Closeness in time alone never makes a suspect.
+      return null;
+    }
     double score =
         settings.kindPrior(change.getChangeKind())
             * (WEIGHT_TIME * proximity + WEIGHT_AFFINITY * affinityScore)
@@ -190,9 +199,6 @@ final class SuspectRanker implements Serializable {
     if (affinity >= ServiceAffinity.PARTIAL) {
       return "shares a name part with " + service;
     }
-    if (affinity >= ServiceAffinity.NO_RESOURCES) {
-      return "names no resource";
-    }
-    return "does not name " + service;
+    return "names no resource";
   }
 }
