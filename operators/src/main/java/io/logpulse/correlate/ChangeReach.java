@@ -39,8 +39,9 @@ import java.util.Map;
  *       <td>0.15</td></tr>
  * </table>
  *
- * Calls that only widen access (authorizing a security-group rule, attaching a role policy) rarely
- * break anything, so they reach half as much ({@link #WIDENING}). Every affinity stays below {@link
+ * Calls that only widen access (authorizing a security-group rule, attaching a role policy) cannot
+ * take access away, so they reach nothing ({@link #WIDENING}): like any other change they are
+ * suspects only for the services their resources name. Every affinity stays below {@link
  * ServiceAffinity#STEM}, so a change whose resources name the service outranks a reach-only change
  * of the same kind made at the same time. Table entries are keyed by event source and API, since
  * names repeat across services (API Gateway has a CreateRoute too); the two fallbacks go by change
@@ -48,8 +49,8 @@ import java.util.Map;
  */
 final class ChangeReach {
 
-  /** Factor for calls that only widen access. */
-  static final double WIDENING = 0.5;
+  /** Factor for calls that only widen access: they break nothing they do not name. */
+  static final double WIDENING = 0;
 
   /** What kind of resource a change touches, what that reaches, and how strongly. */
   enum Scope {

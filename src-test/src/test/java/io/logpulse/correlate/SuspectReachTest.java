@@ -232,7 +232,7 @@ class SuspectReachTest {
             .setChangeKind(kind)
             .setResources(List.of(resource))
             .build();
-    double reachScore = NO_FLOOR.rank(reachOnly, "checkout", T).getScore();
+    double reachScore = score(NO_FLOOR.rank(reachOnly, "checkout", T));
 
     assertThat(
             NO_FLOOR
