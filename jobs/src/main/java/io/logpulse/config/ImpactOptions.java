@@ -66,6 +66,14 @@ public final class ImpactOptions {
           "100ms",
           ValueParser.duration());
 
+  public static final ConfigKey<Double> MIN_SLOW_SHARE =
+      ConfigKey.of(
+          "impact.latency.min-slow-share",
+          "Share (0-1) of a window's requests that must be slower than the baseline p99 for latency"
+              + " impact: a regression slows many requests, a one-minute blip a few very much.",
+          "0.1",
+          ValueParser.doubleBetween(0, 1));
+
   public static final ConfigKey<Double> MIN_EXPECTED_REQUESTS =
       ConfigKey.of(
           "impact.traffic.min-expected",
@@ -134,6 +142,7 @@ public final class ImpactOptions {
           EXTREME_ERROR_RATE,
           MIN_LATENCY_RATIO,
           MIN_LATENCY_INCREASE,
+          MIN_SLOW_SHARE,
           MIN_EXPECTED_REQUESTS,
           MAX_TRAFFIC_SHARE,
           SUSTAIN,
@@ -155,6 +164,7 @@ public final class ImpactOptions {
           config.get(MIN_ERROR_RATIO),
           config.get(MIN_LATENCY_RATIO),
           config.get(MIN_LATENCY_INCREASE),
+          config.get(MIN_SLOW_SHARE),
           config.get(MIN_EXPECTED_REQUESTS),
           config.get(MAX_TRAFFIC_SHARE),
           config.get(EXTREME_ERROR_RATE),

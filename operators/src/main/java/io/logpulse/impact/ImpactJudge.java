@@ -21,9 +21,10 @@ import java.util.List;
  *       error rate both {@link ImpactSettings#minErrorIncrease()} over and {@link
  *       ImpactSettings#minErrorRatio()} times the baseline's; latency a p99 both {@link
  *       ImpactSettings#minLatencyRatio()} times and {@link ImpactSettings#minLatencyIncrease()}
- *       over the baseline p99 (tested as the share of requests slower than that); lost traffic at
- *       most {@link ImpactSettings#maxTrafficShare()} of the requests expected, when at least
- *       {@link ImpactSettings#minExpectedRequests()} are. A surge is never impact.
+ *       over the baseline p99, with at least {@link ImpactSettings#minSlowShare()} of the requests
+ *       slower than the baseline p99 (a blip slows a few requests very much, a regression many);
+ *       lost traffic at most {@link ImpactSettings#maxTrafficShare()} of the requests expected,
+ *       when at least {@link ImpactSettings#minExpectedRequests()} are. A surge is never impact.
  * </ul>
  *
  * Impact opens (OPEN) once the latest window and three quarters of the windows of {@link
@@ -213,10 +214,11 @@ public final class ImpactJudge implements Serializable {
     if (window.p99() < threshold) {
       return null;
     }
-    long slow = window.slowerThan(threshold);
-    if (TailProbabilities.binomialAtLeast(
-            slow, window.latencyCount(), ImpactSettings.NORMAL_SLOW_SHARE)
-        > settings.significance()) {
+    long slow = window.slowerThan(baseline);
+    if (slow < settings.minSlowShare() * window.latencyCount()
+        || TailProbabilities.binomialAtLeast(
+                slow, window.latencyCount(), ImpactSettings.NORMAL_SLOW_SHARE)
+            > settings.significance()) {
       return null;
     }
     return new WindowVerdict(

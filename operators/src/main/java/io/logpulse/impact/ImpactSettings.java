@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param minErrorRatio how many times the baseline's error rate a window's must be
  * @param minLatencyRatio how many times its baseline p99 a window's p99 must be
  * @param minLatencyIncrease how far over its baseline p99 a window's p99 must be
+ * @param minSlowShare share of a window's requests that must be slower than the baseline p99 for
+ *     latency impact: a regression slows many requests, a blip a few very much
  * @param minExpectedRequests requests per window the baseline must expect before lost traffic is
  *     judged
  * @param maxTrafficShare share of the expected requests at or below which a window has lost traffic
@@ -35,6 +37,7 @@ public record ImpactSettings(
     double minErrorRatio,
     double minLatencyRatio,
     Duration minLatencyIncrease,
+    double minSlowShare,
     double minExpectedRequests,
     double maxTrafficShare,
     double extremeErrorRate,
