@@ -95,7 +95,7 @@ public final class RcfDetector implements Detector {
       return Evidence.of(0, expected);
     }
     double surprise = THRESHOLD_SURPRISE * descriptor.getRCFScore() / threshold;
-    return Evidence.of(calibrator.score(surprise), expected);
+    return Evidence.of(calibrator.score(surprise, observation.alarmSurprise()), expected);
   }
 
   @Override

@@ -35,7 +35,15 @@ public final class SeriesDetector {
   /** Values after a gap that score 0. */
   static final int REWARM_POINTS = 5;
 
-  private static final byte VERSION = 1;
+  /** Version 2 added the change-point detector's calibrator and same-side run. */
+  private static final byte VERSION = 2;
+
+  private static final double DAY_MS = 86_400_000.0;
+
+  /** Bounds of the alarm surprise: p = 0.01 per value at most, 1e-7 at least. */
+  static final double MIN_ALARM_SURPRISE = 2;
+
+  static final double MAX_ALARM_SURPRISE = 7;
 
   private final MetricKind metric;
   private final DetectSettings settings;
@@ -133,7 +141,8 @@ public final class SeriesDetector {
       sinceGap = 0;
     }
     Forecast forecast = baseline.forecast(timestamp);
-    Observation observation = new Observation(timestamp, value, weight, forecast);
+    Observation observation =
+        new Observation(timestamp, value, weight, forecast, alarmSurprise(baseline.interval()));
     Map<DetectorKind, Evidence> evidence = new EnumMap<>(DetectorKind.class);
     double newLevel = Double.NaN;
     for (Detector detector : detectors) {
@@ -164,6 +173,32 @@ public final class SeriesDetector {
     AnomalyEvent event =
         lifecycle.update(settings, timestamp, score, fired, forecast.expected(), value);
     return new Result(score, Collections.unmodifiableMap(evidence), forecast.expected(), event);
+  }
+
+  /**
+   * The calibrated surprise at which each detector scores 0.5: {@code -log10} of the per-value
+   * probability that spends the series' false-alarm budget ({@link
+   * DetectSettings#falseAlarmsPerDay()}) at this series' interval, shared equally by the
+   * statistical detectors (all but the burn rate, an SLO policy), so that the ensemble alarms on a
+   * series without anomalies at most about that often. Bounded to [{@value #MIN_ALARM_SURPRISE},
+   * {@value #MAX_ALARM_SURPRISE}].
+   */
+  double alarmSurprise(double intervalMs) {
+    long statistical = detectors.stream().filter(d -> d.kind() != DetectorKind.BURN_RATE).count();
+    return alarmSurprise(settings.falseAlarmsPerDay() / Math.max(1, statistical), intervalMs);
+  }
+
+  /**
+   * The surprise of the per-value probability that raises {@code perDay} alarms a day on values
+   * {@code intervalMs} apart, within the bounds above; the upper bound before the interval is
+   * known.
+   */
+  public static double alarmSurprise(double perDay, double intervalMs) {
+    if (!(intervalMs > 0)) {
+      return MAX_ALARM_SURPRISE;
+    }
+    double perValue = perDay * intervalMs / DAY_MS;
+    return Math.max(MIN_ALARM_SURPRISE, Math.min(MAX_ALARM_SURPRISE, -Math.log10(perValue)));
   }
 
   /** Highest score plus half the second highest times the headroom left. */
@@ -241,15 +276,15 @@ public final class SeriesDetector {
   }
 
   /**
-   * Restores an ensemble from {@link #toBytes()}. Detectors the settings no longer include are
-   * dropped; detectors they newly include start empty.
+   * Restores an ensemble from {@link #toBytes()}, of this version or version 1. Detectors the
+   * settings no longer include are dropped; detectors they newly include start empty.
    */
   public static SeriesDetector fromBytes(
       byte[] state, MetricKind metric, DetectSettings settings, long seed) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IOException("unknown detector state version " + version);
       }
       long sinceGap = in.readLong();
@@ -263,7 +298,7 @@ public final class SeriesDetector {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         if (wanted.contains(kind)) {
-          restored.put(kind, readDetector(kind, metric, settings, bytes));
+          restored.put(kind, readDetector(kind, metric, settings, version, bytes));
         }
       }
       List<Detector> detectors = new ArrayList<>();
@@ -280,12 +315,15 @@ public final class SeriesDetector {
   }
 
   private static Detector readDetector(
-      DetectorKind kind, MetricKind metric, DetectSettings settings, byte[] bytes)
+      DetectorKind kind, MetricKind metric, DetectSettings settings, byte version, byte[] bytes)
       throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     return switch (kind) {
       case SEASONAL -> SeasonalDetector.read(metric, in);
-      case CHANGE_POINT -> ChangePointDetector.read(metric, in);
+      case CHANGE_POINT ->
+          version == 1
+              ? ChangePointDetector.readVersion1(metric, in)
+              : ChangePointDetector.read(metric, in);
       case RCF -> RcfDetector.read(metric, in);
       case BURN_RATE -> BurnRateDetector.read(settings.sloTarget(), in);
       case NEW_PATTERN -> throw new IOException("not a series detector: " + kind);

@@ -116,12 +116,12 @@ class DetectorsTest {
   @Test
   void calibrationSilencesHeavyTailsThatTheModelWouldFindImprobable() {
     TailCalibrator calibrator = new TailCalibrator();
-    double first = calibrator.score(8);
+    double first = calibrator.score(8, 4.5);
     for (int i = 0; i < 500; i++) {
-      calibrator.score(i % 50 == 0 ? 8 : 1);
+      calibrator.score(i % 50 == 0 ? 8 : 1, 4.5);
     }
     assertThat(first).isGreaterThan(0.5);
-    assertThat(calibrator.score(8)).isLessThan(0.5);
+    assertThat(calibrator.score(8, 4.5)).isLessThan(0.5);
   }
 
   @Test
