@@ -14,7 +14,11 @@ import java.io.IOException;
  * of its lag-1 autocorrelation rho, estimated over about 100 values. For that allowance P(S >= s)
  * is about e^-2s under no change, so the model's surprise is {@code 2 s / ln 10}; a {@link
  * TailCalibrator} of its own turns it into the score, so a series whose residual wanders (or spikes
- * for a few values at a time) as a habit does not alarm on it.
+ * for a few values at a time) as a habit does not alarm on it. The statistic is a running sum, so
+ * one excursion is many consecutive high values; the calibrator therefore learns each excursion
+ * once, at its peak, when it ends (every other value counts as surprise 0): it remembers how often
+ * excursions of each height begin, which is the rate at which they would alarm, and an excursion
+ * still under way (a shift not yet adopted) never teaches it that the shift is normal.
  *
  * <p>A shift is confirmed when the model's surprise reaches {@link #CONFIRM_SURPRISE} (about 1e-6)
  * and the last {@link #CONFIRM_RUN} residuals were all beyond the allowance on the same side, so a
@@ -53,6 +57,9 @@ public final class ChangePointDetector implements Detector {
   /** Sum of the unclipped residuals (value minus expected) of that run. */
   private double runResidual;
 
+  /** The highest model surprise since the statistic last stood at 0. */
+  private double excursionPeak;
+
   ChangePointDetector(MetricKind metric) {
     this(metric, new TailCalibrator());
   }
@@ -85,13 +92,40 @@ public final class ChangePointDetector implements Detector {
     track(unclipped, observation.value() - forecast.expected());
     boolean rising = upper >= lower;
     double surprise = 2 * ALLOWANCE * Math.max(upper, lower) / Math.log(10);
-    double score = calibrator.score(surprise, observation.alarmSurprise());
-    if (surprise >= CONFIRM_SURPRISE && (rising ? run : -run) >= CONFIRM_RUN) {
+    double score = calibrator.peek(surprise, observation.alarmSurprise());
+    excursionPeak = Math.max(excursionPeak, surprise);
+    boolean confirmed = surprise >= CONFIRM_SURPRISE && (rising ? run : -run) >= CONFIRM_RUN;
+    if (confirmed || Math.max(upper, lower) == 0) {
+      endExcursion(observation.alarmSurprise());
+    } else {
+      calibrator.learn(0, 1);
+    }
+    if (confirmed) {
       double newLevel = forecast.expected() + runResidual / Math.abs(run);
       reset();
       return new Evidence(score, forecast.expected(), newLevel);
     }
     return Evidence.of(score, forecast.expected());
+  }
+
+  /**
+   * Teaches the calibrator the peak of the excursion that just ended (0 when there was none), with
+   * the lesser weight of an alarm if it alarmed.
+   */
+  private void endExcursion(double alarmSurprise) {
+    boolean alarmed = calibrator.peek(excursionPeak, alarmSurprise) >= 0.5;
+    calibrator.learn(excursionPeak, alarmed ? TailCalibrator.ALARM_WEIGHT : 1);
+    excursionPeak = 0;
+  }
+
+  /**
+   * Whether the latest residuals are still beyond the allowance on one side (the side that matters
+   * for the metric): the series has not come back, and the baseline has not yet adopted a new
+   * level.
+   */
+  @Override
+  public boolean holdsOpen() {
+    return metric.upOnly() ? run > 0 : run != 0;
   }
 
   /** Extends or restarts the run of same-side residuals beyond the allowance. */
@@ -109,6 +143,7 @@ public final class ChangePointDetector implements Detector {
   private void reset() {
     upper = 0;
     lower = 0;
+    excursionPeak = 0;
     run = 0;
     runResidual = 0;
   }
@@ -124,6 +159,7 @@ public final class ChangePointDetector implements Detector {
     writeStatistics(out);
     out.writeShort(run);
     out.writeFloat((float) runResidual);
+    out.writeFloat((float) excursionPeak);
   }
 
   private void writeStatistics(DataOutput out) throws IOException {
@@ -139,6 +175,7 @@ public final class ChangePointDetector implements Detector {
     d.readStatistics(in);
     d.run = in.readShort();
     d.runResidual = in.readFloat();
+    d.excursionPeak = in.readFloat();
     return d;
   }
 

@@ -145,9 +145,11 @@ public final class SeriesDetector {
         new Observation(timestamp, value, weight, forecast, alarmSurprise(baseline.interval()));
     Map<DetectorKind, Evidence> evidence = new EnumMap<>(DetectorKind.class);
     double newLevel = Double.NaN;
+    boolean held = false;
     for (Detector detector : detectors) {
       Evidence e = detector.update(observation);
       evidence.put(detector.kind(), e);
+      held |= detector.holdsOpen();
       if (!Double.isNaN(e.newLevel())) {
         newLevel = e.newLevel();
       }
@@ -171,7 +173,7 @@ public final class SeriesDetector {
     baseline.learn(timestamp, value);
     sinceGap++;
     AnomalyEvent event =
-        lifecycle.update(settings, timestamp, score, fired, forecast.expected(), value);
+        lifecycle.update(settings, timestamp, score, fired, held, forecast.expected(), value);
     return new Result(score, Collections.unmodifiableMap(evidence), forecast.expected(), event);
   }
 

@@ -63,14 +63,23 @@ public final class TailCalibrator {
    * @param alarmSurprise the calibrated surprise that is score 0.5
    */
   public double score(double surprise, double alarmSurprise) {
-    double calibrated = Math.min(surprise, -Math.log10(exceedance(surprise)));
-    double score = scoreOf(calibrated, alarmSurprise);
+    double score = peek(surprise, alarmSurprise);
+    learn(surprise, score >= 0.5 ? ALARM_WEIGHT : 1);
+    return score;
+  }
+
+  /** The score of a surprise, without learning from it. */
+  public double peek(double surprise, double alarmSurprise) {
+    return scoreOf(Math.min(surprise, -Math.log10(exceedance(surprise))), alarmSurprise);
+  }
+
+  /** Forgets a little (one value's worth) and remembers {@code surprise} with {@code weight}. */
+  public void learn(double surprise, double weight) {
     float keep = (float) (1 - 1 / MEMORY);
     for (int i = 0; i < BINS; i++) {
       counts[i] *= keep;
     }
-    counts[Math.min(BINS - 1, (int) (surprise / BIN))] += score >= 0.5 ? ALARM_WEIGHT : 1;
-    return score;
+    counts[Math.min(BINS - 1, (int) (surprise / BIN))] += (float) weight;
   }
 
   /** The score of a calibrated surprise when {@code alarmSurprise} is the alarm level. */
