@@ -121,6 +121,17 @@ final class DetectCommand implements Callable<Integer> {
   }
 
   /**
+   * The settings of the scenario evaluation ({@code logpulse evaluate}): the defaults with the
+   * forest on every metric, restricted to {@code detector} unless it is the ensemble.
+   */
+  static DetectSettings settings(String detector) {
+    return settings(
+        DetectSettings.defaults().withRcfMetrics(EnumSet.allOf(MetricKind.class)),
+        detector,
+        MetricKind.GENERIC);
+  }
+
+  /**
    * The configured settings, restricted to {@code detector} unless it is the ensemble.
    *
    * @throws IllegalArgumentException when that detector does not run on {@code metric} under them
