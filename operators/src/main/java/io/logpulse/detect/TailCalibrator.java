@@ -14,9 +14,10 @@ import java.io.IOException;
  * probability of a surprise: the remembered share at least as surprising up to the upper {@link
  * #TAIL_SHARE} of the histogram, and beyond that a generalized Pareto tail fitted to the excesses
  * over that threshold (peaks over threshold, method of moments), so that a value a little beyond
- * anything remembered is not infinitely rare. The calibrated surprise is the lesser of the model's
- * and the empirical one: a value alarms only when the model finds it improbable and the series
- * (almost) never went that far in recent memory.
+ * anything remembered is not infinitely rare; where the remembered share is larger than the fitted
+ * tail's, the remembered share holds. The calibrated surprise is the lesser of the model's and the
+ * empirical one: a value alarms only when the model finds it improbable and the series (almost)
+ * never went that far in recent memory.
  *
  * <p>The score is relative to the alarm surprise the caller passes, {@code -log10} of the per-value
  * false-alarm probability the series may spend (see {@link SeriesDetector}): a calibrated surprise
@@ -97,8 +98,9 @@ public final class TailCalibrator {
       total += c;
     }
     double threshold = quantileFromTop(TAIL_SHARE * total);
+    double empirical = above(surprise) / total;
     if (surprise <= threshold) {
-      return Math.max(above(surprise), 1e-30) / total;
+      return Math.max(empirical, 1e-30);
     }
     // Moments of the excesses over the threshold, bin by bin (uniform within each bin).
     double n = 0;
@@ -127,12 +129,18 @@ public final class TailCalibrator {
         Math.abs(shape) < 1e-6
             ? Math.exp(-excess)
             : Math.pow(Math.max(0, 1 + shape * excess), -1 / shape);
-    return Math.max(n / total * tail, 1e-30);
+    // The Pareto tail extrapolates beyond what the series has shown; it does not overrule a
+    // cluster the series keeps returning to (a routine spike far above the rest of its tail, which
+    // a two-moment fit of a bimodal excess puts out of reach).
+    return Math.max(Math.max(empirical, n / total * tail), 1e-30);
   }
 
-  /** Weight at least {@code surprise}, uniform within a bin. */
+  /**
+   * Weight at least {@code surprise}, uniform within a bin; the top bin also holds every surprise
+   * capped at {@link Tails#MAX_SURPRISE}, so a surprise in it counts all of it.
+   */
   private double above(double surprise) {
-    double position = surprise / BIN;
+    double position = Math.min(surprise / BIN, BINS - 1);
     int bin = (int) position;
     double above = 0;
     for (int i = Math.max(0, bin); i < BINS; i++) {
