@@ -21,11 +21,12 @@ import java.util.Set;
  *
  * <p>Each value is scored from earlier values only: the baseline forecasts, every detector scores
  * and learns, then the baseline learns. Fusion: every detector's score is calibrated so that 0.5 is
- * its alarm level on any series; the ensemble takes the highest score and adds half of the second
- * highest times the remaining headroom, so agreement raises the score but two weak hunches do not
- * make an alarm. Warm-up: the ensemble scores 0 until the series has {@code warmupPoints} values.
- * Gaps: when no value came for {@link #GAP_INTERVALS} typical intervals, short-term memory is
- * dropped and the next {@link #REWARM_POINTS} values score 0 while the detectors catch up.
+ * its alarm level on any series; the ensemble takes the highest score and adds what the second
+ * highest has above 0.5 times the remaining headroom, so agreement raises an alarm's score but
+ * near-misses never make one. Warm-up: the ensemble scores 0 until the series has {@code
+ * warmupPoints} values. Gaps: when no value came for {@link #GAP_INTERVALS} typical intervals,
+ * short-term memory is dropped and the next {@link #REWARM_POINTS} values score 0 while the
+ * detectors catch up.
  */
 public final class SeriesDetector {
 
@@ -187,7 +188,14 @@ public final class SeriesDetector {
    */
   double alarmSurprise(double intervalMs) {
     long statistical = detectors.stream().filter(d -> d.kind() != DetectorKind.BURN_RATE).count();
-    return alarmSurprise(settings.falseAlarmsPerDay() / Math.max(1, statistical), intervalMs);
+    double perDay = settings.falseAlarmsPerDay();
+    if (statistical > 1 && detectors.stream().anyMatch(d -> d.kind() == DetectorKind.RCF)) {
+      // The forest never alarms below its own floor, so it spends at most that floor's rate.
+      double forestFloor = Math.pow(10, -RcfDetector.MIN_ALARM_SURPRISE) * DAY_MS / intervalMs;
+      perDay -= Math.min(perDay / statistical, forestFloor);
+      statistical--;
+    }
+    return alarmSurprise(perDay / Math.max(1, statistical), intervalMs);
   }
 
   /**
@@ -203,7 +211,14 @@ public final class SeriesDetector {
     return Math.max(MIN_ALARM_SURPRISE, Math.min(MAX_ALARM_SURPRISE, -Math.log10(perValue)));
   }
 
-  /** Highest score plus half the second highest times the headroom left. */
+  /**
+   * The highest score plus, times the headroom left, what the second highest has above the alarm
+   * level 0.5. A detector below its alarm level adds nothing, so the ensemble reaches 0.5 only when
+   * one of its detectors does, and its false-alarm rate is at most the sum of theirs (the union
+   * bound that {@link #alarmSurprise(double)} shares the budget by): near-misses of two detectors
+   * that read the same residual (a spike moves the seasonal test and the CUSUM alike) are not
+   * independent evidence and must not add up to an alarm.
+   */
   static double fuse(Iterable<Evidence> evidence) {
     double first = 0;
     double second = 0;
@@ -215,7 +230,7 @@ public final class SeriesDetector {
         second = e.score();
       }
     }
-    return first + (1 - first) * 0.5 * second;
+    return first + (1 - first) * Math.max(0, second - 0.5);
   }
 
   /** Closes the open anomaly, if any, because the series went quiet; returns the CLOSE step. */

@@ -105,12 +105,14 @@ class DetectorsTest {
   }
 
   @Test
-  void fusionTakesTheMaximumAndRewardsAgreement() {
+  void fusionTakesTheMaximumAndRewardsAgreementAboveTheAlarmLevel() {
     assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.6, 0), Evidence.of(0, 0)))).isEqualTo(0.6);
     assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.6, 0), Evidence.of(0.6, 0))))
-        .isCloseTo(0.72, within(1e-9));
-    assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.3, 0), Evidence.of(0.3, 0))))
-        .isLessThan(0.5);
+        .isCloseTo(0.64, within(1e-9));
+    assertThat(SeriesDetector.fuse(List.of(Evidence.of(1, 0), Evidence.of(1, 0)))).isEqualTo(1);
+    // Near-misses do not add up to an alarm: the ensemble alarms only when a detector does.
+    assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.49, 0), Evidence.of(0.49, 0))))
+        .isEqualTo(0.49);
   }
 
   @Test
