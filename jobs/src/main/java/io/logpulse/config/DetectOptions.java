@@ -114,6 +114,15 @@ public final class DetectOptions {
           "3",
           ValueParser.intBetween(1, 10_000));
 
+  public static final ConfigKey<Double> FALSE_ALARMS_PER_DAY =
+      ConfigKey.of(
+          "detect.false-alarms-per-day",
+          "What the ensemble's score 0.5 means: the rate of alarms (rising edges of the score"
+              + " through 0.5) a series without anomalies raises per day, calibrated on the"
+              + " series' own tail.",
+          Double.toString(DetectSettings.defaults().falseAlarmsPerDay()),
+          ValueParser.doubleBetween(0.001, 100));
+
   public static final ConfigKey<Duration> PATTERNS_WARMUP =
       ConfigKey.of(
           "detect.patterns.warmup",
@@ -159,6 +168,7 @@ public final class DetectOptions {
           OPEN_THRESHOLD,
           CLOSE_THRESHOLD,
           CLOSE_AFTER,
+          FALSE_ALARMS_PER_DAY,
           PATTERNS_WARMUP,
           PATTERNS_MIN_COUNT,
           PATTERNS_WINDOW,
@@ -200,7 +210,8 @@ public final class DetectOptions {
         config.get(STATE_TTL),
         defaults.rcfShingle(),
         defaults.rcfTrees(),
-        defaults.rcfSampleSize());
+        defaults.rcfSampleSize(),
+        config.get(FALSE_ALARMS_PER_DAY));
   }
 
   /** The new-error-pattern settings a configuration describes. */

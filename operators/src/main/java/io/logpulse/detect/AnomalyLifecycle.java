@@ -9,9 +9,12 @@ import java.util.Set;
 /**
  * Turns a series' stream of scores into anomalies with hysteresis, so one ongoing problem is one
  * anomaly rather than an alert per value: it opens at the open threshold, stays open while the
- * score is above the (lower) close threshold, and closes after that many consecutive values below
- * it. While open it emits an update only when the score rises by {@link #UPDATE_STEP} over the last
- * one emitted or another detector fires.
+ * score is above the (lower) close threshold or a detector says the series has not come back
+ * ({@link Detector#holdsOpen()}: the change point's residuals are still all on one side, so a jump
+ * whose values the calibration has started to find familiar is still one anomaly until the series
+ * returns or the baseline adopts the new level), and closes after that many consecutive values
+ * below it otherwise. While open it emits an update only when the score rises by {@link
+ * #UPDATE_STEP} over the last one emitted or another detector fires.
  */
 public final class AnomalyLifecycle {
 
@@ -28,6 +31,8 @@ public final class AnomalyLifecycle {
   /**
    * Feeds one scored value.
    *
+   * @param held whether the series is still away from its expected level (see {@link
+   *     Detector#holdsOpen()})
    * @return the step it causes, or null
    */
   public AnomalyEvent update(
@@ -35,6 +40,7 @@ public final class AnomalyLifecycle {
       long time,
       double score,
       Set<DetectorKind> fired,
+      boolean held,
       double expected,
       double observed) {
     int firedMask = mask(fired);
@@ -50,7 +56,7 @@ public final class AnomalyLifecycle {
       below = 0;
       return event(AnomalyEvent.State.OPEN, time, score, expected, observed);
     }
-    if (score < settings.closeThreshold()) {
+    if (score < settings.closeThreshold() && !held) {
       below++;
       if (below >= settings.closeAfterPoints()) {
         open = false;

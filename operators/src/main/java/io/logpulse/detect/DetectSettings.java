@@ -20,6 +20,8 @@ import java.util.Set;
  * @param rcfShingle values per Random Cut Forest point
  * @param rcfTrees trees per forest
  * @param rcfSampleSize points each tree keeps
+ * @param falseAlarmsPerDay the target rate of alarms (scores crossing 0.5) per series-day on a
+ *     series without anomalies: what the ensemble's score 0.5 means
  */
 public record DetectSettings(
     Set<DetectorKind> detectors,
@@ -32,7 +34,8 @@ public record DetectSettings(
     Duration stateTtl,
     int rcfShingle,
     int rcfTrees,
-    int rcfSampleSize)
+    int rcfSampleSize,
+    double falseAlarmsPerDay)
     implements Serializable {
 
   public DetectSettings {
@@ -41,6 +44,10 @@ public record DetectSettings(
     if (closeThreshold > openThreshold) {
       throw new IllegalArgumentException(
           "close threshold " + closeThreshold + " is above open threshold " + openThreshold);
+    }
+    if (!(falseAlarmsPerDay > 0)) {
+      throw new IllegalArgumentException(
+          "false alarms per day must be positive: " + falseAlarmsPerDay);
     }
   }
 
@@ -61,7 +68,8 @@ public record DetectSettings(
         Duration.ofHours(6),
         8,
         30,
-        256);
+        256,
+        0.1);
   }
 
   /** A copy running only {@code only}, the way {@code logpulse detect --detector} does. */
@@ -77,7 +85,8 @@ public record DetectSettings(
         stateTtl,
         rcfShingle,
         rcfTrees,
-        rcfSampleSize);
+        rcfSampleSize,
+        falseAlarmsPerDay);
   }
 
   /** A copy where the forest runs on {@code metrics}. */
@@ -93,6 +102,24 @@ public record DetectSettings(
         stateTtl,
         rcfShingle,
         rcfTrees,
-        rcfSampleSize);
+        rcfSampleSize,
+        falseAlarmsPerDay);
+  }
+
+  /** A copy that targets {@code perDay} false alarms per series-day. */
+  public DetectSettings withFalseAlarmsPerDay(double perDay) {
+    return new DetectSettings(
+        detectors,
+        rcfMetrics,
+        warmupPoints,
+        sloTarget,
+        openThreshold,
+        closeThreshold,
+        closeAfterPoints,
+        stateTtl,
+        rcfShingle,
+        rcfTrees,
+        rcfSampleSize,
+        perDay);
   }
 }

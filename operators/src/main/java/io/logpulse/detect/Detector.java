@@ -17,6 +17,14 @@ public interface Detector {
   /** Scores {@code observation} and then learns from it. */
   Evidence update(Observation observation);
 
+  /**
+   * Whether the latest value leaves the series away from its expected level in a way that keeps an
+   * open anomaly open even though the score has fallen: the anomaly is still going on.
+   */
+  default boolean holdsOpen() {
+    return false;
+  }
+
   /** Forgets short-term memory after a gap in the series (no values for a long time). */
   void gap();
 

@@ -10,14 +10,16 @@ import java.io.IOException;
  * scale of the residual, all learned online.
  *
  * <p>Robustness: each value's residual is clipped at 3 scales before it updates anything, so an
- * anomaly moves the model by a bounded amount; the scale is the exponentially weighted mean
- * absolute residual (times 1.25, which is the standard deviation for normal noise) with residuals
- * clipped at 4 scales. Learning rates are set in time, not in values, so a 1-minute and a 5-minute
- * series forget at the same pace: the level over about 2 hours, the scale over about 6 hours, each
- * hour-of-day bucket keeps about 70% of its estimate per day; the hour-of-week profile (a residual
- * on top of the daily one, so that a Monday-morning peak differs from other mornings) learns half
- * its way each week and only counts once the series spans two weeks. A confirmed level shift (from
- * the change-point detector) moves the level at once.
+ * anomaly moves the model by a bounded amount (for counts, scales of the level's Poisson noise, so
+ * that a burst on a sparse series does not teach the hour's profile to expect the next one); the
+ * scale is the exponentially weighted mean absolute residual (times 1.25, which is the standard
+ * deviation for normal noise) with residuals clipped at 4 scales. Learning rates are set in time,
+ * not in values, so a 1-minute and a 5-minute series forget at the same pace: the level over about
+ * 2 hours, the scale over about 6 hours, each hour-of-day bucket keeps about 70% of its estimate
+ * per day; the hour-of-week profile (a residual on top of the daily one, so that a Monday-morning
+ * peak differs from other mornings) learns half its way each week and only counts once the series
+ * spans two weeks. A confirmed level shift (from the change-point detector) moves the level at
+ * once.
  */
 public final class SeasonalBaseline {
 
@@ -62,6 +64,18 @@ public final class SeasonalBaseline {
     return Math.max(1.2533 * meanAbsResidual, floor);
   }
 
+  /**
+   * The scale a residual is clipped at before it teaches the model: for counts the Poisson noise of
+   * the level rather than the floor of one count that keeps a sparse series' residuals in
+   * proportion, so a burst of 6 on a series at 0.2 teaches about 1.3 counts a value, not 3.
+   */
+  private double learningScale(double scale) {
+    if (!integerValued) {
+      return scale;
+    }
+    return Math.max(1.2533 * meanAbsResidual, Math.sqrt(Math.max(level, 0.1)));
+  }
+
   /** The typical time between values, in ms (0 before the second value). */
   public double interval() {
     return interval;
@@ -91,7 +105,7 @@ public final class SeasonalBaseline {
     interval = interval == 0 ? dt : interval + 0.05 * (Math.min(dt, 10 * interval) - interval);
     double scale = scale();
     double residual = value - expected(timestamp);
-    double clipped = count < READY_AFTER ? residual : clip(residual, 3 * scale);
+    double clipped = count < READY_AFTER ? residual : clip(residual, 3 * learningScale(scale));
     double levelRate = Math.max(1.0 / (count + 1), rate(LEVEL_MEMORY));
     double scaleRate = Math.max(1.0 / (count + 1), rate(6 * HOUR));
     level += levelRate * clipped;

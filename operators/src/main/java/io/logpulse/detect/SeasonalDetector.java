@@ -11,7 +11,8 @@ import java.io.IOException;
  * counts the Poisson tail at the expected rate is also computed and the less surprising of the two
  * is used, so a sparse series going from 0 to 1 is not news; error rates get the same test on the
  * error count their request count implies, so 1 failure in 3 requests is not a 33% alarm. The
- * surprise is calibrated per series by a {@link TailCalibrator}.
+ * surprise is calibrated per series by a {@link TailCalibrator}, which is what makes a spiky
+ * series' routine spikes score low.
  */
 public final class SeasonalDetector implements Detector {
 
@@ -45,7 +46,8 @@ public final class SeasonalDetector implements Detector {
                 observation.weight(),
                 forecast,
                 metric,
-                counts(metric, forecast))),
+                counts(metric, forecast)),
+            observation.alarmSurprise()),
         forecast.expected());
   }
 

@@ -2,7 +2,6 @@ package io.logpulse.detect;
 
 import io.logpulse.common.JobMetrics;
 import io.logpulse.schema.Anomaly;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -25,15 +24,13 @@ import org.apache.flink.util.Collector;
  */
 public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPoint, Anomaly> {
 
-  private final DetectSettings settings;
-  private final DetectSettings operationSettings;
+  private final SeriesScorer scorer;
   private transient ValueState<byte[]> detector;
   private transient ValueState<SeriesPoint> last;
   private transient Counter opened;
 
   public SeriesAnomalyFunction(DetectSettings settings) {
-    this.settings = settings;
-    this.operationSettings = settings.withRcfMetrics(Set.of());
+    this.scorer = new SeriesScorer(settings);
   }
 
   @Override
@@ -52,19 +49,14 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
   public void processElement(SeriesPoint point, Context ctx, Collector<Anomaly> out)
       throws Exception {
     SeriesPoint previous = last.value();
-    if (previous != null && point.windowStart() >= expiry(previous)) {
+    if (scorer.expired(previous, point)) {
       // The series was quiet for the TTL: expire it now rather than when its timer fires, which in
       // a batch run (and behind a slow watermark) comes only after this value.
       ctx.timerService().deleteEventTimeTimer(expiry(previous));
       expire(previous, expiry(previous), ctx.getCurrentKey(), out);
       previous = null;
     }
-    byte[] bytes = detector.value();
-    SeriesDetector ensemble =
-        bytes == null
-            ? SeriesDetector.create(
-                point.metric(), settingsOf(point), ctx.getCurrentKey().hashCode())
-            : restore(bytes, point, ctx.getCurrentKey());
+    SeriesDetector ensemble = scorer.ensemble(detector.value(), point, ctx.getCurrentKey());
     SeriesDetector.Result result =
         ensemble.update(point.windowStart(), point.value(), point.weight());
     if (result == null) {
@@ -84,16 +76,8 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
     ctx.timerService().registerEventTimeTimer(expiry(point));
   }
 
-  private DetectSettings settingsOf(SeriesPoint point) {
-    return point.operation() == null ? settings : operationSettings;
-  }
-
-  private SeriesDetector restore(byte[] bytes, SeriesPoint point, String key) {
-    return SeriesDetector.fromBytes(bytes, point.metric(), settingsOf(point), key.hashCode());
-  }
-
   private long expiry(SeriesPoint point) {
-    return point.windowStart() + settings.stateTtl().toMillis();
+    return scorer.expiry(point);
   }
 
   @Override
@@ -108,7 +92,7 @@ public class SeriesAnomalyFunction extends KeyedProcessFunction<String, SeriesPo
   /** Closes what is open at {@code time} and clears the series' state. */
   private void expire(SeriesPoint point, long time, String key, Collector<Anomaly> out)
       throws Exception {
-    AnomalyEvent close = restore(detector.value(), point, key).closeOpenAnomaly(time);
+    AnomalyEvent close = scorer.ensemble(detector.value(), point, key).closeOpenAnomaly(time);
     if (close != null) {
       out.collect(Anomalies.of(point, close));
     }

@@ -21,11 +21,12 @@ import java.util.Set;
  *
  * <p>Each value is scored from earlier values only: the baseline forecasts, every detector scores
  * and learns, then the baseline learns. Fusion: every detector's score is calibrated so that 0.5 is
- * its alarm level on any series; the ensemble takes the highest score and adds half of the second
- * highest times the remaining headroom, so agreement raises the score but two weak hunches do not
- * make an alarm. Warm-up: the ensemble scores 0 until the series has {@code warmupPoints} values.
- * Gaps: when no value came for {@link #GAP_INTERVALS} typical intervals, short-term memory is
- * dropped and the next {@link #REWARM_POINTS} values score 0 while the detectors catch up.
+ * its alarm level on any series; the ensemble takes the highest score and adds what the second
+ * highest has above 0.5 times the remaining headroom, so agreement raises an alarm's score but
+ * near-misses never make one. Warm-up: the ensemble scores 0 until the series has {@code
+ * warmupPoints} values. Gaps: when no value came for {@link #GAP_INTERVALS} typical intervals,
+ * short-term memory is dropped and the next {@link #REWARM_POINTS} values score 0 while the
+ * detectors catch up.
  */
 public final class SeriesDetector {
 
@@ -35,7 +36,15 @@ public final class SeriesDetector {
   /** Values after a gap that score 0. */
   static final int REWARM_POINTS = 5;
 
-  private static final byte VERSION = 1;
+  /** Version 2 added the change-point detector's calibrator and same-side run. */
+  private static final byte VERSION = 2;
+
+  private static final double DAY_MS = 86_400_000.0;
+
+  /** Bounds of the alarm surprise: p = 0.01 per value at most, 1e-7 at least. */
+  static final double MIN_ALARM_SURPRISE = 2;
+
+  static final double MAX_ALARM_SURPRISE = 7;
 
   private final MetricKind metric;
   private final DetectSettings settings;
@@ -133,12 +142,15 @@ public final class SeriesDetector {
       sinceGap = 0;
     }
     Forecast forecast = baseline.forecast(timestamp);
-    Observation observation = new Observation(timestamp, value, weight, forecast);
+    Observation observation =
+        new Observation(timestamp, value, weight, forecast, alarmSurprise(baseline.interval()));
     Map<DetectorKind, Evidence> evidence = new EnumMap<>(DetectorKind.class);
     double newLevel = Double.NaN;
+    boolean held = false;
     for (Detector detector : detectors) {
       Evidence e = detector.update(observation);
       evidence.put(detector.kind(), e);
+      held |= detector.holdsOpen();
       if (!Double.isNaN(e.newLevel())) {
         newLevel = e.newLevel();
       }
@@ -162,11 +174,51 @@ public final class SeriesDetector {
     baseline.learn(timestamp, value);
     sinceGap++;
     AnomalyEvent event =
-        lifecycle.update(settings, timestamp, score, fired, forecast.expected(), value);
+        lifecycle.update(settings, timestamp, score, fired, held, forecast.expected(), value);
     return new Result(score, Collections.unmodifiableMap(evidence), forecast.expected(), event);
   }
 
-  /** Highest score plus half the second highest times the headroom left. */
+  /**
+   * The calibrated surprise at which each detector scores 0.5: {@code -log10} of the per-value
+   * probability that spends the series' false-alarm budget ({@link
+   * DetectSettings#falseAlarmsPerDay()}) at this series' interval, shared equally by the
+   * statistical detectors (all but the burn rate, an SLO policy), so that the ensemble alarms on a
+   * series without anomalies at most about that often. Bounded to [{@value #MIN_ALARM_SURPRISE},
+   * {@value #MAX_ALARM_SURPRISE}].
+   */
+  double alarmSurprise(double intervalMs) {
+    long statistical = detectors.stream().filter(d -> d.kind() != DetectorKind.BURN_RATE).count();
+    double perDay = settings.falseAlarmsPerDay();
+    if (statistical > 1 && detectors.stream().anyMatch(d -> d.kind() == DetectorKind.RCF)) {
+      // The forest never alarms below its own floor, so it spends at most that floor's rate.
+      double forestFloor = Math.pow(10, -RcfDetector.MIN_ALARM_SURPRISE) * DAY_MS / intervalMs;
+      perDay -= Math.min(perDay / statistical, forestFloor);
+      statistical--;
+    }
+    return alarmSurprise(perDay / Math.max(1, statistical), intervalMs);
+  }
+
+  /**
+   * The surprise of the per-value probability that raises {@code perDay} alarms a day on values
+   * {@code intervalMs} apart, within the bounds above; the upper bound before the interval is
+   * known.
+   */
+  public static double alarmSurprise(double perDay, double intervalMs) {
+    if (!(intervalMs > 0)) {
+      return MAX_ALARM_SURPRISE;
+    }
+    double perValue = perDay * intervalMs / DAY_MS;
+    return Math.max(MIN_ALARM_SURPRISE, Math.min(MAX_ALARM_SURPRISE, -Math.log10(perValue)));
+  }
+
+  /**
+   * The highest score plus, times the headroom left, what the second highest has above the alarm
+   * level 0.5. A detector below its alarm level adds nothing, so the ensemble reaches 0.5 only when
+   * one of its detectors does, and its false-alarm rate is at most the sum of theirs (the union
+   * bound that {@link #alarmSurprise(double)} shares the budget by): near-misses of two detectors
+   * that read the same residual (a spike moves the seasonal test and the CUSUM alike) are not
+   * independent evidence and must not add up to an alarm.
+   */
   static double fuse(Iterable<Evidence> evidence) {
     double first = 0;
     double second = 0;
@@ -178,7 +230,7 @@ public final class SeriesDetector {
         second = e.score();
       }
     }
-    return first + (1 - first) * 0.5 * second;
+    return first + (1 - first) * Math.max(0, second - 0.5);
   }
 
   /** Closes the open anomaly, if any, because the series went quiet; returns the CLOSE step. */
@@ -241,15 +293,15 @@ public final class SeriesDetector {
   }
 
   /**
-   * Restores an ensemble from {@link #toBytes()}. Detectors the settings no longer include are
-   * dropped; detectors they newly include start empty.
+   * Restores an ensemble from {@link #toBytes()}, of this version or version 1. Detectors the
+   * settings no longer include are dropped; detectors they newly include start empty.
    */
   public static SeriesDetector fromBytes(
       byte[] state, MetricKind metric, DetectSettings settings, long seed) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IOException("unknown detector state version " + version);
       }
       long sinceGap = in.readLong();
@@ -263,7 +315,7 @@ public final class SeriesDetector {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         if (wanted.contains(kind)) {
-          restored.put(kind, readDetector(kind, metric, settings, bytes));
+          restored.put(kind, readDetector(kind, metric, settings, version, bytes));
         }
       }
       List<Detector> detectors = new ArrayList<>();
@@ -280,12 +332,15 @@ public final class SeriesDetector {
   }
 
   private static Detector readDetector(
-      DetectorKind kind, MetricKind metric, DetectSettings settings, byte[] bytes)
+      DetectorKind kind, MetricKind metric, DetectSettings settings, byte version, byte[] bytes)
       throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     return switch (kind) {
       case SEASONAL -> SeasonalDetector.read(metric, in);
-      case CHANGE_POINT -> ChangePointDetector.read(metric, in);
+      case CHANGE_POINT ->
+          version == 1
+              ? ChangePointDetector.readVersion1(metric, in)
+              : ChangePointDetector.read(metric, in);
       case RCF -> RcfDetector.read(metric, in);
       case BURN_RATE -> BurnRateDetector.read(settings.sloTarget(), in);
       case NEW_PATTERN -> throw new IOException("not a series detector: " + kind);

@@ -105,23 +105,25 @@ class DetectorsTest {
   }
 
   @Test
-  void fusionTakesTheMaximumAndRewardsAgreement() {
+  void fusionTakesTheMaximumAndRewardsAgreementAboveTheAlarmLevel() {
     assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.6, 0), Evidence.of(0, 0)))).isEqualTo(0.6);
     assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.6, 0), Evidence.of(0.6, 0))))
-        .isCloseTo(0.72, within(1e-9));
-    assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.3, 0), Evidence.of(0.3, 0))))
-        .isLessThan(0.5);
+        .isCloseTo(0.64, within(1e-9));
+    assertThat(SeriesDetector.fuse(List.of(Evidence.of(1, 0), Evidence.of(1, 0)))).isEqualTo(1);
+    // Near-misses do not add up to an alarm: the ensemble alarms only when a detector does.
+    assertThat(SeriesDetector.fuse(List.of(Evidence.of(0.49, 0), Evidence.of(0.49, 0))))
+        .isEqualTo(0.49);
   }
 
   @Test
   void calibrationSilencesHeavyTailsThatTheModelWouldFindImprobable() {
     TailCalibrator calibrator = new TailCalibrator();
-    double first = calibrator.score(8);
+    double first = calibrator.score(8, 4.5);
     for (int i = 0; i < 500; i++) {
-      calibrator.score(i % 50 == 0 ? 8 : 1);
+      calibrator.score(i % 50 == 0 ? 8 : 1, 4.5);
     }
     assertThat(first).isGreaterThan(0.5);
-    assertThat(calibrator.score(8)).isLessThan(0.5);
+    assertThat(calibrator.score(8, 4.5)).isLessThan(0.5);
   }
 
   @Test

@@ -39,7 +39,8 @@ class SeriesAnomalyFunctionTest {
           Duration.ofHours(1),
           8,
           30,
-          256);
+          256,
+          DetectSettings.defaults().falseAlarmsPerDay());
 
   private KeyedOneInputStreamOperatorTestHarness<String, SeriesPoint, Anomaly> harness;
 

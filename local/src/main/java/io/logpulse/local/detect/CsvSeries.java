@@ -67,7 +67,7 @@ public final class CsvSeries {
   }
 
   /** Epoch ms of a timestamp in any accepted form, or null. */
-  static Long timestamp(String text) {
+  public static Long timestamp(String text) {
     if (text.isEmpty()) {
       return null;
     }
