@@ -60,6 +60,13 @@ public final class ChangePointDetector implements Detector {
   /** The highest model surprise since the statistic last stood at 0. */
   private double excursionPeak;
 
+  /**
+   * Whether the baseline adopted a confirmed shift and this detector has not alarmed since: the
+   * adopted level is an estimate, so the residuals after it may lean to one side for a while
+   * without anything new happening, and they no longer hold the anomaly open.
+   */
+  private boolean adopted;
+
   ChangePointDetector(MetricKind metric) {
     this(metric, new TailCalibrator());
   }
@@ -95,6 +102,9 @@ public final class ChangePointDetector implements Detector {
     double score = calibrator.peek(surprise, observation.alarmSurprise());
     excursionPeak = Math.max(excursionPeak, surprise);
     boolean confirmed = surprise >= CONFIRM_SURPRISE && (rising ? run : -run) >= CONFIRM_RUN;
+    if (score >= 0.5) {
+      adopted = false;
+    }
     if (confirmed || Math.max(upper, lower) == 0) {
       endExcursion(observation.alarmSurprise());
     } else {
@@ -103,6 +113,7 @@ public final class ChangePointDetector implements Detector {
     if (confirmed) {
       double newLevel = forecast.expected() + runResidual / Math.abs(run);
       reset();
+      adopted = true;
       return new Evidence(score, forecast.expected(), newLevel);
     }
     return Evidence.of(score, forecast.expected());
@@ -120,12 +131,12 @@ public final class ChangePointDetector implements Detector {
 
   /**
    * Whether the latest residuals are still beyond the allowance on one side (the side that matters
-   * for the metric): the series has not come back, and the baseline has not yet adopted a new
-   * level.
+   * for the metric): the series has not come back, and the baseline has not yet adopted a new level
+   * (after it has, until this detector alarms again, nothing holds the anomaly open).
    */
   @Override
   public boolean holdsOpen() {
-    return metric.upOnly() ? run > 0 : run != 0;
+    return !adopted && (metric.upOnly() ? run > 0 : run != 0);
   }
 
   /** Extends or restarts the run of same-side residuals beyond the allowance. */
@@ -151,6 +162,7 @@ public final class ChangePointDetector implements Detector {
   @Override
   public void gap() {
     reset();
+    adopted = false;
   }
 
   @Override
@@ -160,6 +172,7 @@ public final class ChangePointDetector implements Detector {
     out.writeShort(run);
     out.writeFloat((float) runResidual);
     out.writeFloat((float) excursionPeak);
+    out.writeBoolean(adopted);
   }
 
   private void writeStatistics(DataOutput out) throws IOException {
@@ -176,6 +189,7 @@ public final class ChangePointDetector implements Detector {
     d.run = in.readShort();
     d.runResidual = in.readFloat();
     d.excursionPeak = in.readFloat();
+    d.adopted = in.readBoolean();
     return d;
   }
 
