@@ -66,6 +66,14 @@ public final class ImpactOptions {
           "100ms",
           ValueParser.duration());
 
+  public static final ConfigKey<Long> MIN_SLOW =
+      ConfigKey.of(
+          "impact.latency.min-slow",
+          "Requests slower than the baseline p99 a window needs for latency impact: in a quiet"
+              + " service two slow requests of two are no evidence of a slowdown.",
+          "5",
+          ValueParser.longBetween(1, 1_000_000));
+
   public static final ConfigKey<Double> MIN_SLOW_SHARE =
       ConfigKey.of(
           "impact.latency.min-slow-share",
@@ -142,6 +150,7 @@ public final class ImpactOptions {
           EXTREME_ERROR_RATE,
           MIN_LATENCY_RATIO,
           MIN_LATENCY_INCREASE,
+          MIN_SLOW,
           MIN_SLOW_SHARE,
           MIN_EXPECTED_REQUESTS,
           MAX_TRAFFIC_SHARE,
@@ -164,6 +173,7 @@ public final class ImpactOptions {
           config.get(MIN_ERROR_RATIO),
           config.get(MIN_LATENCY_RATIO),
           config.get(MIN_LATENCY_INCREASE),
+          config.get(MIN_SLOW),
           config.get(MIN_SLOW_SHARE),
           config.get(MIN_EXPECTED_REQUESTS),
           config.get(MAX_TRAFFIC_SHARE),

@@ -21,10 +21,11 @@ import java.util.List;
  *       error rate both {@link ImpactSettings#minErrorIncrease()} over and {@link
  *       ImpactSettings#minErrorRatio()} times the baseline's; latency a p99 both {@link
  *       ImpactSettings#minLatencyRatio()} times and {@link ImpactSettings#minLatencyIncrease()}
- *       over the baseline p99, with at least {@link ImpactSettings#minSlowShare()} of the requests
- *       slower than the baseline p99 (a blip slows a few requests very much, a regression many);
- *       lost traffic at most {@link ImpactSettings#maxTrafficShare()} of the requests expected,
- *       when at least {@link ImpactSettings#minExpectedRequests()} are. A surge is never impact.
+ *       over the baseline p99, with at least {@link ImpactSettings#minSlow()} requests and {@link
+ *       ImpactSettings#minSlowShare()} of them slower than the baseline p99 (a blip slows a few
+ *       requests very much, a regression many); lost traffic at most {@link
+ *       ImpactSettings#maxTrafficShare()} of the requests expected, when at least {@link
+ *       ImpactSettings#minExpectedRequests()} are. A surge is never impact.
  * </ul>
  *
  * Impact opens (OPEN) once the latest window and three quarters of the windows of {@link
@@ -215,7 +216,8 @@ public final class ImpactJudge implements Serializable {
       return null;
     }
     long slow = window.slowerThan(baseline);
-    if (slow < settings.minSlowShare() * window.latencyCount()
+    if (slow < settings.minSlow()
+        || slow < settings.minSlowShare() * window.latencyCount()
         || TailProbabilities.binomialAtLeast(
                 slow, window.latencyCount(), ImpactSettings.NORMAL_SLOW_SHARE)
             > settings.significance()) {

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param minErrorRatio how many times the baseline's error rate a window's must be
  * @param minLatencyRatio how many times its baseline p99 a window's p99 must be
  * @param minLatencyIncrease how far over its baseline p99 a window's p99 must be
+ * @param minSlow requests slower than the baseline p99 a window needs for latency impact
  * @param minSlowShare share of a window's requests that must be slower than the baseline p99 for
  *     latency impact: a regression slows many requests, a blip a few very much
  * @param minExpectedRequests requests per window the baseline must expect before lost traffic is
@@ -37,6 +38,7 @@ public record ImpactSettings(
     double minErrorRatio,
     double minLatencyRatio,
     Duration minLatencyIncrease,
+    long minSlow,
     double minSlowShare,
     double minExpectedRequests,
     double maxTrafficShare,
