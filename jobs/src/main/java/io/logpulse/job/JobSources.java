@@ -5,7 +5,6 @@ import io.logpulse.config.JobOptions;
 import io.logpulse.config.KinesisOptions;
 import io.logpulse.config.LogpulseConfig;
 import io.logpulse.decode.DecoderSettings;
-import io.logpulse.decode.EnvelopeDeserializer;
 import io.logpulse.kinesis.KinesisSource;
 import io.logpulse.kinesis.KinesisSourceSettings;
 import io.logpulse.replay.RecordingFileSource;

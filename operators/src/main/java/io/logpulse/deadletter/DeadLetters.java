@@ -1,6 +1,5 @@
 package io.logpulse.deadletter;
 
-import io.logpulse.common.Bytes;
 import io.logpulse.schema.DeadLetter;
 import io.logpulse.schema.LogEvent;
 import io.logpulse.schema.SourceRecord;
@@ -89,7 +88,7 @@ public final class DeadLetters {
   }
 
   private static String base64(ByteBuffer data) {
-    return Base64.getEncoder().encodeToString(Bytes.toArray(data));
+    return StandardCharsets.ISO_8859_1.decode(Base64.getEncoder().encode(data.duplicate())).toString();
   }
 
   private static String base64(String text) {

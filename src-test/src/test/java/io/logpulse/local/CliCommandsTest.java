@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code decode}, {@code parse}, {@code detect}, {@code evaluate-detectors} and {@code config}
- * commands follow DESIGN.md's contract.
+ * commands follow the contract the README's CLI table states.
  */
 class CliCommandsTest {
 

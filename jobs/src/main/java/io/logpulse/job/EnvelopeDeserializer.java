@@ -1,5 +1,7 @@
-package io.logpulse.decode;
+package io.logpulse.job;
 
+import io.logpulse.decode.DecoderSettings;
+import io.logpulse.decode.RecordDecoding;
 import io.logpulse.kinesis.KinesisRecordDeserializer;
 import io.logpulse.schema.DecodedRecord;
 import io.logpulse.schema.SourceRecord;
@@ -11,7 +13,8 @@ import org.apache.flink.util.Collector;
 /**
  * Decodes CloudWatch Logs subscription envelopes inside the Kinesis source, so every log event is
  * stamped with per-shard watermarks; dead letters travel in the same stream and are split off right
- * after the source.
+ * after the source. The adapter between the decode stage and the Kinesis connector lives with the
+ * wiring, so the stage knows nothing of the connector.
  */
 public final class EnvelopeDeserializer implements KinesisRecordDeserializer<DecodedRecord> {
 
