@@ -2,7 +2,7 @@ package io.logpulse.local.cli;
 
 import io.logpulse.detect.DetectSettings;
 import io.logpulse.local.detect.Evaluation;
-import io.logpulse.local.detect.Scenario;
+import io.logpulse.local.detect.LabelledSeries;
 import io.logpulse.local.detect.ScenarioSuite;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class EvaluateDetectorsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DetectSettings settings = DetectCommand.settings("ensemble");
-    List<Scenario> scenarios =
+    List<LabelledSeries> scenarios =
         ScenarioSuite.generate(seeds).stream()
             .filter(s -> families.isEmpty() || families.contains(s.family()))
             .toList();

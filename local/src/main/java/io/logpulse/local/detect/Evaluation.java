@@ -53,7 +53,7 @@ public final class Evaluation {
   }
 
   /** Evaluates every detector alone, then the ensemble of all, over {@code scenarios}. */
-  public static List<Row> run(List<Scenario> scenarios, DetectSettings settings) {
+  public static List<Row> run(List<LabelledSeries> scenarios, DetectSettings settings) {
     List<Row> rows = new ArrayList<>();
     for (DetectorKind kind : settings.detectors()) {
       Row row = evaluate(kind.configName(), scenarios, settings.withDetectors(EnumSet.of(kind)));
@@ -66,9 +66,9 @@ public final class Evaluation {
   }
 
   /** Ensemble rows per scenario family. */
-  public static Map<String, Row> byFamily(List<Scenario> scenarios, DetectSettings settings) {
-    Map<String, List<Scenario>> families = new LinkedHashMap<>();
-    for (Scenario scenario : scenarios) {
+  public static Map<String, Row> byFamily(List<LabelledSeries> scenarios, DetectSettings settings) {
+    Map<String, List<LabelledSeries>> families = new LinkedHashMap<>();
+    for (LabelledSeries scenario : scenarios) {
       families.computeIfAbsent(scenario.family(), f -> new ArrayList<>()).add(scenario);
     }
     Map<String, Row> rows = new LinkedHashMap<>();
@@ -76,13 +76,13 @@ public final class Evaluation {
     return rows;
   }
 
-  private static Row evaluate(String name, List<Scenario> scenarios, DetectSettings settings) {
+  private static Row evaluate(String name, List<LabelledSeries> scenarios, DetectSettings settings) {
     int series = 0;
     int found = 0;
     int missed = 0;
     int falseAlarms = 0;
     double delaySum = 0;
-    for (Scenario scenario : scenarios) {
+    for (LabelledSeries scenario : scenarios) {
       Set<DetectorKind> applicable = SeriesDetector.applicable(scenario.metric(), settings);
       if (applicable.isEmpty()) {
         continue;
@@ -110,7 +110,7 @@ public final class Evaluation {
         name, series, found, missed, falseAlarms, found == 0 ? Double.NaN : delaySum / found);
   }
 
-  private static int windowOf(Scenario scenario, long time) {
+  private static int windowOf(LabelledSeries scenario, long time) {
     for (int i = 0; i < scenario.anomalies().size(); i++) {
       if (scenario.anomalies().get(i).contains(time)) {
         return i;
@@ -120,7 +120,7 @@ public final class Evaluation {
   }
 
   /** Times at which anomalies open when {@code settings} run over the scenario. */
-  static List<Long> openings(Scenario scenario, DetectSettings settings) {
+  static List<Long> openings(LabelledSeries scenario, DetectSettings settings) {
     SeriesDetector detector =
         SeriesDetector.create(scenario.metric(), settings, scenario.name().hashCode());
     List<Long> openings = new ArrayList<>();

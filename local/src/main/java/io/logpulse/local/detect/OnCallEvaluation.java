@@ -29,7 +29,7 @@ public final class OnCallEvaluation {
    * @param name its row's name
    * @param scores its score per value of a series
    */
-  public record Candidate(String name, Function<Scenario, double[]> scores) {}
+  public record Candidate(String name, Function<LabelledSeries, double[]> scores) {}
 
   /** The ensemble under {@code settings}. */
   public static Candidate ensemble(String name, DetectSettings settings) {
@@ -55,7 +55,7 @@ public final class OnCallEvaluation {
   }
 
   /** The ensemble's score per value, from earlier values only; 0 for an ignored value. */
-  public static double[] ensembleScores(Scenario scenario, DetectSettings settings) {
+  public static double[] ensembleScores(LabelledSeries scenario, DetectSettings settings) {
     SeriesDetector detector =
         SeriesDetector.create(scenario.metric(), settings, scenario.name().hashCode());
     double[] scores = new double[scenario.values().length];
@@ -69,11 +69,11 @@ public final class OnCallEvaluation {
 
   /** Totals per candidate over {@code scenarios}, in the candidates' order. */
   public static Map<String, OnCallScore.Totals> run(
-      List<Scenario> scenarios, List<Candidate> candidates) {
+      List<LabelledSeries> scenarios, List<Candidate> candidates) {
     Map<String, OnCallScore.Totals> totals = new LinkedHashMap<>();
     for (Candidate candidate : candidates) {
       OnCallScore.Totals sum = OnCallScore.Totals.ZERO;
-      for (Scenario scenario : scenarios) {
+      for (LabelledSeries scenario : scenarios) {
         sum = sum.plus(score(scenario, candidate.scores().apply(scenario)));
       }
       totals.put(candidate.name(), sum);
@@ -82,7 +82,7 @@ public final class OnCallEvaluation {
   }
 
   /** The on-call score of one series' scores. */
-  public static OnCallScore.Totals score(Scenario scenario, double[] scores) {
+  public static OnCallScore.Totals score(LabelledSeries scenario, double[] scores) {
     long[] t = scenario.timestamps();
     long probationEnd = t[0] + (long) (PROBATION * (t[t.length - 1] - t[0]));
     return OnCallScore.score(t, scores, scenario.anomalies(), probationEnd);

@@ -80,7 +80,7 @@ public final class OnCallScore {
    * @param probationEnd alerts before this time are not counted
    */
   public static Totals score(
-      long[] timestamps, double[] scores, List<Scenario.Window> windows, long probationEnd) {
+      long[] timestamps, double[] scores, List<LabelledSeries.Window> windows, long probationEnd) {
     boolean[] found = new boolean[windows.size()];
     double raw = 0;
     int alerts = 0;
@@ -99,7 +99,7 @@ public final class OnCallScore {
       } else if (!found[w]) {
         found[w] = true;
         foundCount++;
-        Scenario.Window window = windows.get(w);
+        LabelledSeries.Window window = windows.get(w);
         raw += reward((timestamps[i] - window.start()) / (double) (window.end() - window.start()));
       }
     }
@@ -119,7 +119,7 @@ public final class OnCallScore {
     return 2 / (1 + Math.exp(5 * (lateness - 1))) - 1;
   }
 
-  private static int windowOf(List<Scenario.Window> windows, long time) {
+  private static int windowOf(List<LabelledSeries.Window> windows, long time) {
     for (int i = 0; i < windows.size(); i++) {
       if (windows.get(i).contains(time)) {
         return i;

@@ -41,8 +41,8 @@ public final class ScenarioSuite {
   private ScenarioSuite() {}
 
   /** Every scenario family for each seed. */
-  public static List<Scenario> generate(List<Long> seeds) {
-    List<Scenario> scenarios = new ArrayList<>();
+  public static List<LabelledSeries> generate(List<Long> seeds) {
+    List<LabelledSeries> scenarios = new ArrayList<>();
     for (long seed : seeds) {
       scenarios.add(spikes(seed));
       scenarios.add(shiftUp(seed));
@@ -78,11 +78,11 @@ public final class ScenarioSuite {
     return Math.sin(2 * Math.PI * (i % DAY) / DAY - Math.PI / 2);
   }
 
-  private static Scenario.Window window(long[] t, int from, int length) {
-    return new Scenario.Window(t[from], t[from] + length * STEP);
+  private static LabelledSeries.Window window(long[] t, int from, int length) {
+    return new LabelledSeries.Window(t[from], t[from] + length * STEP);
   }
 
-  static Scenario spikes(long seed) {
+  static LabelledSeries spikes(long seed) {
     SplittableRandom r = random(seed, 1);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -91,7 +91,7 @@ public final class ScenarioSuite {
     for (int i = 0; i < n; i++) {
       v[i] = 100 + 20 * dailyWave(i) + sigma * r.nextGaussian();
     }
-    List<Scenario.Window> labels = new ArrayList<>();
+    List<LabelledSeries.Window> labels = new ArrayList<>();
     for (int k = 0; k < 3; k++) {
       int at = 2 * DAY + k * (DAY * 5 / 3) + r.nextInt(DAY);
       int length = 1 + r.nextInt(2);
@@ -101,10 +101,10 @@ public final class ScenarioSuite {
       }
       labels.add(window(t, at, length + 2));
     }
-    return new Scenario("spikes#" + seed, MetricKind.GENERIC, t, v, ones(n), labels);
+    return new LabelledSeries("spikes#" + seed, MetricKind.GENERIC, t, v, ones(n), labels);
   }
 
-  static Scenario shiftUp(long seed) {
+  static LabelledSeries shiftUp(long seed) {
     SplittableRandom r = random(seed, 2);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -115,11 +115,11 @@ public final class ScenarioSuite {
     for (int i = 0; i < n; i++) {
       v[i] = 200 + 15 * dailyWave(i) + sigma * r.nextGaussian() + (i >= at ? step : 0);
     }
-    return new Scenario(
+    return new LabelledSeries(
         "shift-up#" + seed, MetricKind.LATENCY_P99, t, v, ones(n), List.of(window(t, at, 24)));
   }
 
-  static Scenario shiftDown(long seed) {
+  static LabelledSeries shiftDown(long seed) {
     SplittableRandom r = random(seed, 3);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -130,11 +130,11 @@ public final class ScenarioSuite {
       double rate = 500 * (1 + 0.3 * dailyWave(i)) * (i >= at ? factor : 1);
       v[i] = poisson(r, rate);
     }
-    return new Scenario(
+    return new LabelledSeries(
         "shift-down#" + seed, MetricKind.REQUEST_RATE, t, v, ones(n), List.of(window(t, at, 24)));
   }
 
-  static Scenario drift(long seed) {
+  static LabelledSeries drift(long seed) {
     SplittableRandom r = random(seed, 4);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -146,11 +146,11 @@ public final class ScenarioSuite {
       double drift = i < at ? 0 : 10 * sigma * Math.min(1, (i - at) / (double) ramp);
       v[i] = 50 + sigma * r.nextGaussian() + drift;
     }
-    return new Scenario(
+    return new LabelledSeries(
         "drift#" + seed, MetricKind.GENERIC, t, v, ones(n), List.of(window(t, at, ramp)));
   }
 
-  static Scenario seasonal(long seed) {
+  static LabelledSeries seasonal(long seed) {
     SplittableRandom r = random(seed, 5);
     int n = 21 * DAY;
     long[] t = times(n);
@@ -167,10 +167,10 @@ public final class ScenarioSuite {
       }
       v[i] = poisson(r, rate);
     }
-    return new Scenario("seasonal#" + seed, MetricKind.REQUEST_RATE, t, v, ones(n), List.of());
+    return new LabelledSeries("seasonal#" + seed, MetricKind.REQUEST_RATE, t, v, ones(n), List.of());
   }
 
-  static Scenario noisyFlat(long seed) {
+  static LabelledSeries noisyFlat(long seed) {
     SplittableRandom r = random(seed, 6);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -183,10 +183,10 @@ public final class ScenarioSuite {
       }
       v[i] = 20 + 2 * r.nextGaussian() / Math.sqrt(chi / 3);
     }
-    return new Scenario("noisy-flat#" + seed, MetricKind.GENERIC, t, v, ones(n), List.of());
+    return new LabelledSeries("noisy-flat#" + seed, MetricKind.GENERIC, t, v, ones(n), List.of());
   }
 
-  static Scenario sparse(long seed) {
+  static LabelledSeries sparse(long seed) {
     SplittableRandom r = random(seed, 7);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -197,7 +197,7 @@ public final class ScenarioSuite {
       boolean burst = (i >= first && i < first + 6) || (i >= second && i < second + 6);
       v[i] = poisson(r, burst ? 6 : 0.2);
     }
-    return new Scenario(
+    return new LabelledSeries(
         "sparse#" + seed,
         MetricKind.ERROR_LOG_COUNT,
         t,
@@ -206,7 +206,7 @@ public final class ScenarioSuite {
         List.of(window(t, first, 6), window(t, second, 6)));
   }
 
-  static Scenario errorBurst(long seed) {
+  static LabelledSeries errorBurst(long seed) {
     SplittableRandom r = random(seed, 8);
     int n = 7 * DAY;
     long[] t = times(n);
@@ -225,7 +225,7 @@ public final class ScenarioSuite {
       v[i] = errors / requests;
       w[i] = requests;
     }
-    return new Scenario(
+    return new LabelledSeries(
         "error-burst#" + seed, MetricKind.ERROR_RATE, t, v, w, List.of(window(t, at, 12)));
   }
 

@@ -1,8 +1,8 @@
 package io.logpulse.local.generator;
 
-import io.logpulse.local.generator.CloudTrailEvents.Call;
-import io.logpulse.local.generator.CloudTrailEvents.Params;
-import io.logpulse.local.generator.CloudTrailEvents.Principal;
+import io.logpulse.local.generator.CloudTrailJson.Call;
+import io.logpulse.local.generator.CloudTrailJson.Params;
+import io.logpulse.local.generator.CloudTrailJson.Principal;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -44,7 +44,7 @@ final class CloudTrailChanges {
     String name = change.resource();
     String cluster = Estate.ecsCluster(account);
     Params request;
-    Params response = CloudTrailEvents.RETURNED_TRUE;
+    Params response = CloudTrailJson.RETURNED_TRUE;
     switch (api) {
       case LAMBDA_CODE -> {
         request = (b, r) -> DeployEvents.lambdaCode(b, r, name);
@@ -172,7 +172,7 @@ final class CloudTrailChanges {
       }
       default -> throw new IllegalStateException(api.name());
     }
-    CloudTrailEvents.write(
+    CloudTrailJson.write(
         sb,
         rng,
         time,
@@ -184,7 +184,7 @@ final class CloudTrailChanges {
   }
 
   private static Principal principal(ChangeCall call) {
-    return CloudTrailEvents.PRINCIPALS[call.byCi ? CloudTrailEvents.CI : CloudTrailEvents.HUMAN];
+    return CloudTrailJson.PRINCIPALS[call.byCi ? CloudTrailJson.CI : CloudTrailJson.HUMAN];
   }
 
   private static StringBuilder tags(

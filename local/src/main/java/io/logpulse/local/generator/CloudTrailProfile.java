@@ -16,7 +16,7 @@ final class CloudTrailProfile implements LogProfile {
 
   @Override
   public void write(Unit unit, LogLines out) {
-    CloudTrailEvents.writeBackground(
+    CloudTrailJson.writeBackground(
         out.begin(unit.timestamp), unit.rng, unit.timestamp, unit.stream.account(), region);
     out.commit();
   }

@@ -38,32 +38,32 @@ public final class OnCallReport {
                 "ensemble with rcf",
                 settings.withDetectors(withRcf).withRcfMetrics(EnumSet.allOf(MetricKind.class))),
             OnCallEvaluation.baseline(settings));
-    List<Scenario> suite = ScenarioSuite.generate(List.of(101L, 102L, 103L));
+    List<LabelledSeries> suite = ScenarioSuite.generate(List.of(101L, 102L, 103L));
     System.out.println("Scenario suite, seeds 101-103, " + rate + " false alarms per series-day:");
     OnCallEvaluation.print(OnCallEvaluation.run(suite, candidates), System.out);
     if (args.length > 2) {
-      List<Scenario> real = load(Path.of(args[1]), Path.of(args[2]));
+      List<LabelledSeries> real = load(Path.of(args[1]), Path.of(args[2]));
       System.out.println("Labelled real series (" + real.size() + "):");
       OnCallEvaluation.print(OnCallEvaluation.run(real, candidates), System.out);
-      for (Scenario s : real) {
+      for (LabelledSeries s : real) {
         System.out.println(s.name());
         OnCallEvaluation.print(OnCallEvaluation.run(List.of(s), candidates), System.out);
       }
     }
   }
 
-  private static List<Scenario> load(Path windowsFile, Path folder) throws IOException {
-    List<Scenario> scenarios = new ArrayList<>();
+  private static List<LabelledSeries> load(Path windowsFile, Path folder) throws IOException {
+    List<LabelledSeries> scenarios = new ArrayList<>();
     for (String line : Files.readAllLines(windowsFile)) {
       if (line.isBlank()) {
         continue;
       }
       String name = line.substring(0, line.indexOf(' '));
-      List<Scenario.Window> windows = new ArrayList<>();
+      List<LabelledSeries.Window> windows = new ArrayList<>();
       for (String w : line.substring(line.indexOf(' ') + 1).split(";")) {
         String[] ends = w.split("\\|");
         windows.add(
-            new Scenario.Window(
+            new LabelledSeries.Window(
                 CsvSeries.timestamp(ends[0].trim()), CsvSeries.timestamp(ends[1].trim())));
       }
       List<String> rows = Files.readAllLines(folder.resolve(name.replace('/', '_')));
@@ -79,7 +79,7 @@ public final class OnCallReport {
       double[] weights = new double[t.size()];
       java.util.Arrays.fill(weights, 1);
       scenarios.add(
-          new Scenario(
+          new LabelledSeries(
               name,
               MetricKind.GENERIC,
               t.stream().mapToLong(Long::longValue).toArray(),

@@ -43,7 +43,7 @@ class ScenarioEvaluationTest {
 
   @BeforeAll
   static void evaluate() {
-    List<Scenario> scenarios = ScenarioSuite.generate(HELD_OUT);
+    List<LabelledSeries> scenarios = ScenarioSuite.generate(HELD_OUT);
     rows =
         Evaluation.run(scenarios, SETTINGS).stream()
             .collect(Collectors.toMap(Evaluation.Row::name, Function.identity()));

@@ -123,8 +123,8 @@ class NoiseTest {
       if (day.plan(index).kind() != RecordPlan.Kind.DATA) {
         continue;
       }
-      for (JsonNode event : Envelopes.envelope(day.record(index)).get("logEvents")) {
-        JsonNode line = Envelopes.message(event);
+      for (JsonNode event : GeneratedEnvelopes.envelope(day.record(index)).get("logEvents")) {
+        JsonNode line = GeneratedEnvelopes.message(event);
         if (line.has("status")) {
           requests++;
           if (line.get("status").asInt() >= 500) {
@@ -185,7 +185,7 @@ class NoiseTest {
   private static int streamOf(WorkloadGenerator generator, String logGroup, String account)
       throws IOException {
     for (int stream = 0; stream < generator.streamCount(); stream++) {
-      JsonNode envelope = Envelopes.envelope(generator.record(stream));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(stream));
       if (envelope.get("logGroup").asText().equals(logGroup)
           && envelope.get("owner").asText().equals(account)) {
         return stream;
@@ -207,14 +207,14 @@ class NoiseTest {
       if (plan.kind() != RecordPlan.Kind.DATA || plan.lateness() != RecordPlan.Lateness.ON_TIME) {
         continue;
       }
-      for (JsonNode event : Envelopes.envelope(generator.record(index)).get("logEvents")) {
+      for (JsonNode event : GeneratedEnvelopes.envelope(generator.record(index)).get("logEvents")) {
         long t = event.get("timestamp").asLong();
         if (t < from.toEpochMilli() || t >= to.toEpochMilli()) {
           continue;
         }
         String message = event.get("message").asText();
         if (message.startsWith("{")) {
-          JsonNode line = Envelopes.message(event);
+          JsonNode line = GeneratedEnvelopes.message(event);
           if (line.has("latency_ms")) {
             latencies.add(line.get("latency_ms").asDouble());
           }

@@ -102,7 +102,7 @@ class ScenarioTest {
     WorkloadGenerator generator = generator(1);
     Set<String> parsed = new HashSet<>();
     for (int stream = 0; stream < generator.streamCount(); stream++) {
-      JsonNode envelope = Envelopes.envelope(generator.record(stream));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(stream));
       ServiceEvent event = parse(envelope, envelope.get("logEvents").get(0));
       parsed.add(event.getAccount() + " " + event.getService());
     }
@@ -213,7 +213,7 @@ class ScenarioTest {
     int insideErrors = 0;
     int regressions = 0;
     for (JsonNode event : events(generator, latency, from, to)) {
-      JsonNode line = Envelopes.message(event);
+      JsonNode line = GeneratedEnvelopes.message(event);
       if (line.has("stack_trace") && line.get("stack_trace").asText().contains("Discount.apply")) {
         regressions++;
       }
@@ -249,7 +249,7 @@ class ScenarioTest {
       if (generator.plan(index).kind() != RecordPlan.Kind.DATA) {
         continue;
       }
-      JsonNode envelope = Envelopes.envelope(generator.record(index));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(index));
       if (!envelope.get("logStream").asText().equals(logStream)) {
         continue;
       }
@@ -258,7 +258,7 @@ class ScenarioTest {
         if (event.get("timestamp").asLong() == change.time().toEpochMilli()
             && message.contains("\"" + change.eventName() + "\"")) {
           assertParsed(change, envelope, event);
-          assertAsAwsLogsIt(change, Envelopes.message(event));
+          assertAsAwsLogsIt(change, GeneratedEnvelopes.message(event));
           return;
         }
       }
@@ -408,7 +408,7 @@ class ScenarioTest {
     long tickMs = generator.settings().tick().toMillis();
     List<Integer> streams = new ArrayList<>();
     for (int stream = 0; stream < generator.streamCount(); stream++) {
-      JsonNode envelope = Envelopes.envelope(generator.record(stream));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(stream));
       if (envelope.get("owner").asText().equals(incident.account())
           && envelope.get("logGroup").asText().equals("/ecs/" + incident.service())) {
         streams.add(stream);
@@ -422,7 +422,7 @@ class ScenarioTest {
         if (generator.plan(index).kind() != RecordPlan.Kind.DATA) {
           continue;
         }
-        for (JsonNode event : Envelopes.envelope(generator.record(index)).get("logEvents")) {
+        for (JsonNode event : GeneratedEnvelopes.envelope(generator.record(index)).get("logEvents")) {
           long timestamp = event.get("timestamp").asLong();
           if (timestamp >= from && timestamp < to) {
             events.add(event);

@@ -45,7 +45,7 @@ class TrafficShapeTest {
     List<Integer> counts = new ArrayList<>();
     for (long tick = 0; tick < 20; tick++) {
       counts.add(
-          Envelopes.envelope(generator.record(tick * generator.streamCount()))
+          GeneratedEnvelopes.envelope(generator.record(tick * generator.streamCount()))
               .get("logEvents")
               .size());
     }
@@ -125,7 +125,7 @@ class TrafficShapeTest {
     for (long tick = firstTick; tick < firstTick + 60; tick++) {
       for (int stream = 0; stream < generator.streamCount(); stream++) {
         long index = tick * generator.streamCount() + stream;
-        total += Envelopes.envelope(generator.record(index)).get("logEvents").size();
+        total += GeneratedEnvelopes.envelope(generator.record(index)).get("logEvents").size();
         records++;
       }
     }
@@ -151,7 +151,7 @@ class TrafficShapeTest {
         tick++) {
       for (int stream : streams) {
         JsonNode envelope =
-            Envelopes.envelope(generator.record(tick * generator.streamCount() + stream));
+            GeneratedEnvelopes.envelope(generator.record(tick * generator.streamCount() + stream));
         for (JsonNode event : envelope.get("logEvents")) {
           long timestamp = event.get("timestamp").asLong();
           int verdict = classify(burst.service(), event);
@@ -170,7 +170,7 @@ class TrafficShapeTest {
       throws IOException {
     List<Integer> streams = new ArrayList<>();
     for (int stream = 0; stream < generator.streamCount(); stream++) {
-      JsonNode envelope = Envelopes.envelope(generator.record(stream));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(stream));
       String logGroup = envelope.get("logGroup").asText();
       if (envelope.get("owner").asText().equals(burst.account())
           && !logGroup.startsWith("aws-cloudtrail-logs-")
@@ -187,11 +187,11 @@ class TrafficShapeTest {
     String message = event.get("message").asText();
     switch (service) {
       case "checkout" -> {
-        JsonNode json = Envelopes.message(event);
+        JsonNode json = GeneratedEnvelopes.message(event);
         return json.has("status") ? (json.get("status").asInt() >= 500 ? 1 : 0) : -1;
       }
       case "orders-api" -> {
-        return Envelopes.message(event).get("status").asInt() >= 500 ? 1 : 0;
+        return GeneratedEnvelopes.message(event).get("status").asInt() >= 500 ? 1 : 0;
       }
       case "payments-fn" -> {
         if (!message.startsWith("REPORT ")) {
@@ -224,13 +224,13 @@ class TrafficShapeTest {
     for (long index = tick * generator.streamCount();
         index < (tick + 1) * generator.streamCount();
         index++) {
-      JsonNode envelope = Envelopes.envelope(generator.record(index));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(index));
       if (!envelope.get("logStream").asText().equals(burst.account() + "_CloudTrail_eu-west-1")) {
         continue;
       }
       for (JsonNode event : envelope.get("logEvents")) {
         if (event.get("timestamp").asLong() == changeMs) {
-          JsonNode trail = Envelopes.message(event);
+          JsonNode trail = GeneratedEnvelopes.message(event);
           return trail.get("eventName").asText().equals(eventName)
               && trail.get("recipientAccountId").asText().equals(burst.account())
               && !trail.get("readOnly").asBoolean();

@@ -54,8 +54,8 @@ class WorkloadGeneratorTest {
       assertThat(first.record(index)).isEqualTo(second.record(index));
     }
     for (int i = indexes.length - 1; i >= 0; i--) {
-      assertThat(Envelopes.bytes(second.record(indexes[i])))
-          .isEqualTo(Envelopes.bytes(first.record(indexes[i])));
+      assertThat(GeneratedEnvelopes.bytes(second.record(indexes[i])))
+          .isEqualTo(GeneratedEnvelopes.bytes(first.record(indexes[i])));
     }
     assertThat(first.plannedIncidents()).isEqualTo(second.plannedIncidents());
   }
@@ -101,7 +101,7 @@ class WorkloadGeneratorTest {
       if (plan.kind().corrupt() || plan.kind() == RecordPlan.Kind.CONTROL) {
         continue;
       }
-      JsonNode envelope = Envelopes.envelope(generator.record(index));
+      JsonNode envelope = GeneratedEnvelopes.envelope(generator.record(index));
       String account = envelope.get("owner").asText();
       String logGroup = envelope.get("logGroup").asText();
       for (JsonNode event : envelope.get("logEvents")) {
@@ -160,14 +160,14 @@ class WorkloadGeneratorTest {
       assertThat(record.getArrivalTime()).isBetween(tickStart + tickMs, tickStart + tickMs + 5_000);
       assertThat(record.getSequenceNumber()).matches("\\d+").isGreaterThan(previousSequence);
       previousSequence = record.getSequenceNumber();
-      byte[] data = Envelopes.bytes(record);
+      byte[] data = GeneratedEnvelopes.bytes(record);
       assertThat(data.length).isLessThan(1_000_000);
 
       if (plan.kind().corrupt()) {
         assertCorrupt(plan.kind(), data);
         continue;
       }
-      JsonNode envelope = Envelopes.parse(Envelopes.gunzip(data));
+      JsonNode envelope = GeneratedEnvelopes.parse(GeneratedEnvelopes.gunzip(data));
       if (plan.kind() == RecordPlan.Kind.CONTROL) {
         assertControl(envelope);
         continue;
@@ -236,7 +236,7 @@ class WorkloadGeneratorTest {
     for (long index = 0; index < generator.streamCount() * 4L; index++) {
       SourceRecord record = generator.record(index);
       if (generator.plan(index).kind() == RecordPlan.Kind.DATA) {
-        assertThat(Envelopes.envelope(record).get("logEvents").size()).isBetween(1, 400);
+        assertThat(GeneratedEnvelopes.envelope(record).get("logEvents").size()).isBetween(1, 400);
         assertThat(record.getData().remaining()).isLessThan(256 * 1024);
       }
     }
@@ -244,7 +244,7 @@ class WorkloadGeneratorTest {
 
   private static byte[] assertGunzips(byte[] data) {
     try {
-      return Envelopes.gunzip(data);
+      return GeneratedEnvelopes.gunzip(data);
     } catch (IOException e) {
       throw new AssertionError("gzip layer should be intact", e);
     }
@@ -264,15 +264,15 @@ class WorkloadGeneratorTest {
     switch (kind) {
       case TRUNCATED_GZIP -> {
         assertThat(data[0]).isEqualTo((byte) 0x1f);
-        assertThat(catchThrowable(() -> Envelopes.gunzip(data))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data))).isInstanceOf(IOException.class);
       }
       case NOT_GZIP -> {
         assertThat(data[0]).isEqualTo((byte) '{');
-        assertThat(catchThrowable(() -> Envelopes.gunzip(data))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data))).isInstanceOf(IOException.class);
       }
       case INVALID_JSON -> {
         byte[] json = assertGunzips(data);
-        assertThat(catchThrowable(() -> Envelopes.parse(json))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.parse(json))).isInstanceOf(IOException.class);
       }
       default -> throw new AssertionError("not a corrupt kind: " + kind);
     }

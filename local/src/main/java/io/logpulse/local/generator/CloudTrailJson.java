@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>Background activity is mostly read-only Describe/Get/List calls with some routine mutations;
  * {@link CloudTrailChanges} writes the planted changes through {@link #write}.
  */
-final class CloudTrailEvents {
+final class CloudTrailJson {
 
   /** Appends the JSON of requestParameters (or responseElements) for one call. */
   @FunctionalInterface
@@ -132,7 +132,7 @@ final class CloudTrailEvents {
         "autoscaling.amazonaws.com")
   };
 
-  private CloudTrailEvents() {}
+  private CloudTrailJson() {}
 
   /** A background call: read-only nine times in ten. */
   static void writeBackground(

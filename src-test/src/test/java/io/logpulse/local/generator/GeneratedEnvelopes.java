@@ -9,11 +9,11 @@ import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 
 /** Test-side decoding of generated records, independent of the generator's writer. */
-final class Envelopes {
+final class GeneratedEnvelopes {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Envelopes() {}
+  private GeneratedEnvelopes() {}
 
   static byte[] bytes(SourceRecord record) {
     ByteBuffer data = record.getData().duplicate();

@@ -13,7 +13,7 @@ import java.util.List;
  * @param weights events behind each value (requests behind an error rate), 1 otherwise
  * @param anomalies labelled anomaly windows; empty for series that should stay silent
  */
-public record Scenario(
+public record LabelledSeries(
     String name,
     MetricKind metric,
     long[] timestamps,
