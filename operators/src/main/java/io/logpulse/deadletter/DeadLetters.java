@@ -88,7 +88,9 @@ public final class DeadLetters {
   }
 
   private static String base64(ByteBuffer data) {
-    return StandardCharsets.ISO_8859_1.decode(Base64.getEncoder().encode(data.duplicate())).toString();
+    return StandardCharsets.ISO_8859_1
+        .decode(Base64.getEncoder().encode(data.duplicate()))
+        .toString();
   }
 
   private static String base64(String text) {

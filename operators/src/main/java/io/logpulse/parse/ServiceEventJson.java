@@ -11,11 +11,11 @@ import java.io.Writer;
 
 /**
  * Writes a {@link ServiceEvent} as one NDJSON line: the output contract of {@code logpulse parse}
- * (the project design's contract, in the README's CLI section). Keys are always present, null when unknown, in this order: {@code format, timestamp,
- * level, error, status, latency_ms, method, path, request_id, service, operation, request,
- * cold_start, account, log_group}, and for CloudTrail events also {@code event_source, event_name,
- * region, principal, read_only, change, change_kind, resources, trail_event_id, error_code,
- * principal_kind, source_ip, user_agent, agent}.
+ * (the project design's contract, in the README's CLI section). Keys are always present, null when
+ * unknown, in this order: {@code format, timestamp, level, error, status, latency_ms, method, path,
+ * request_id, service, operation, request, cold_start, account, log_group}, and for CloudTrail
+ * events also {@code event_source, event_name, region, principal, read_only, change, change_kind,
+ * resources, trail_event_id, error_code, principal_kind, source_ip, user_agent, agent}.
  */
 public final class ServiceEventJson {
   private static final JsonFactory FACTORY =

@@ -76,7 +76,8 @@ public final class Evaluation {
     return rows;
   }
 
-  private static Row evaluate(String name, List<LabelledSeries> scenarios, DetectSettings settings) {
+  private static Row evaluate(
+      String name, List<LabelledSeries> scenarios, DetectSettings settings) {
     int series = 0;
     int found = 0;
     int missed = 0;

@@ -167,7 +167,8 @@ public final class ScenarioSuite {
       }
       v[i] = poisson(r, rate);
     }
-    return new LabelledSeries("seasonal#" + seed, MetricKind.REQUEST_RATE, t, v, ones(n), List.of());
+    return new LabelledSeries(
+        "seasonal#" + seed, MetricKind.REQUEST_RATE, t, v, ones(n), List.of());
   }
 
   static LabelledSeries noisyFlat(long seed) {

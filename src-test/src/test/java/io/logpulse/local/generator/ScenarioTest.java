@@ -422,7 +422,8 @@ class ScenarioTest {
         if (generator.plan(index).kind() != RecordPlan.Kind.DATA) {
           continue;
         }
-        for (JsonNode event : GeneratedEnvelopes.envelope(generator.record(index)).get("logEvents")) {
+        for (JsonNode event :
+            GeneratedEnvelopes.envelope(generator.record(index)).get("logEvents")) {
           long timestamp = event.get("timestamp").asLong();
           if (timestamp >= from && timestamp < to) {
             events.add(event);

@@ -264,15 +264,18 @@ class WorkloadGeneratorTest {
     switch (kind) {
       case TRUNCATED_GZIP -> {
         assertThat(data[0]).isEqualTo((byte) 0x1f);
-        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data)))
+            .isInstanceOf(IOException.class);
       }
       case NOT_GZIP -> {
         assertThat(data[0]).isEqualTo((byte) '{');
-        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.gunzip(data)))
+            .isInstanceOf(IOException.class);
       }
       case INVALID_JSON -> {
         byte[] json = assertGunzips(data);
-        assertThat(catchThrowable(() -> GeneratedEnvelopes.parse(json))).isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> GeneratedEnvelopes.parse(json)))
+            .isInstanceOf(IOException.class);
       }
       default -> throw new AssertionError("not a corrupt kind: " + kind);
     }
