@@ -315,6 +315,7 @@ run "glue_columns_match_the_avro_schemas" {
       anomaly_ids = "array<string>"
       summary     = "string"
       suspects    = "array<struct<change_id:string,account:string,region:string,time:timestamp,event_source:string,event_name:string,change_kind:string,failed:boolean,principal:string,agent:string,resources:array<string>,score:double,minutes_before:double,explanation:string>>"
+      severity    = "string"
     }
     error_message = "incidents columns: suspects must be array<struct<...>> with every Suspect field typed."
   }
